@@ -1,0 +1,18 @@
+// Bundles the three hosts (VS Code client, language server, CLI) with esbuild into dist/.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+const watch = process.argv.includes('--watch');
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
+];
+
+const { existsSync } = await import('node:fs');
+for (const entry of entries) {
+  if (!existsSync(entry.entryPoints[0])) continue;
+  await build({ ...common, ...entry, minify: !watch });
+}

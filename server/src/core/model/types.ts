@@ -1,0 +1,373 @@
+/**
+ * The report model: what Tally understands of a 绩效评价报告 draft.
+ *
+ * Invariants (tests and the fuzzer check them):
+ * - Every `Range` is a half-open UTF-16 offset pair into the document text `ReportModel.text`.
+ * - For every `NumberLiteral`, `text === model.text.slice(range.start, range.end)`.
+ * - Values are `Decimal` (decimal.js); a score is never a binary float.
+ * - The model is plain data: no functions, no back-pointers (parents are found through `key`).
+ */
+import type Decimal from 'decimal.js';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface TextSpan {
+  text: string;
+  range: Range;
+}
+
+export type Comparator = '≥' | '≤' | '>' | '<' | '=';
+
+/** A number as written in the source: literal text, exact decimal value, precision and place. */
+export interface NumberLiteral {
+  /** Exactly the source text of the number (digits, separators, point), e.g. "18.73", "９５．１８", "1,687". */
+  text: string;
+  /** The value as written (a percentage keeps its written value: "85.4%" → 85.4 with unit "%"). */
+  value: Decimal;
+  /** Digits written after the decimal point. */
+  decimals: number;
+  /** Written with full-width digits (fixes must keep the width). */
+  fullWidth: boolean;
+  /** Unit written right after the number ("分", "%", "万元", "元", "个", "人", …) or "" when none. */
+  unit: string;
+  /** Comparison written right before the number (≥90%, ＜1次). */
+  comparator?: Comparator;
+  range: Range;
+}
+
+/** A numeric range such as "80–89" or "80分～89分". */
+export interface NumberSpan {
+  low: NumberLiteral;
+  high: NumberLiteral;
+  range: Range;
+}
+
+export interface Heading {
+  depth: number;
+  text: string;
+  range: Range;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables as grids
+
+export interface Cell {
+  /** Plain text of the cell: inline Markdown/HTML stripped, <br> as "\n", trimmed. */
+  text: string;
+  /** The cell's content in the source (trimmed). For an empty cell: zero-length at its position. */
+  range: Range;
+  /** Top-left slot in the expanded grid. */
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  header: boolean;
+  /** Every number literal inside the cell, with its own source range. */
+  numbers: NumberLiteral[];
+}
+
+export interface Table {
+  index: number;
+  format: 'pipe' | 'html';
+  range: Range;
+  /** "表 3-4 项目效益类指标及分值", or the nearest line above the table naming it. */
+  caption?: TextSpan;
+  /** Enclosing section headings, outermost first. */
+  headingPath: string[];
+  /** Distinct cells in document order. */
+  cells: Cell[];
+  /** grid[row][col] → the cell covering that slot; a span repeats the same cell object. */
+  grid: (Cell | undefined)[][];
+  /** Number of leading rows that are header rows. */
+  headerRows: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicator tables
+
+export type IndicatorLevel = 1 | 2 | 3 | 4;
+
+export interface Indicator {
+  /** Identity across tables and prose: normalised names joined by "/" from level 1 down. */
+  key: string;
+  /** Normalised names, level 1 first. */
+  path: string[];
+  level: IndicatorLevel;
+  /** The name as written in the cell (without a weight suffix such as "(20 分）"). */
+  name: string;
+  nameRange: Range;
+  /** 分值/权重/满分 of this indicator when written once. */
+  weight?: NumberLiteral;
+  /**
+   * When a parent's name is merged over several rows while its 分值 is written per row,
+   * every written part is kept here and the indicator's 分值 is their sum.
+   */
+  weightParts: NumberLiteral[];
+  deduction?: NumberLiteral;
+  score?: NumberLiteral;
+  rate?: NumberLiteral;
+  /** 指标解释 */
+  explanation?: TextSpan;
+  /** 标杆值 / 目标值 / 指标值 */
+  target?: TextSpan;
+  /** 评分标准 */
+  criterion?: TextSpan;
+  /** 评分说明 */
+  remark?: TextSpan;
+  /** Keys of the children, in table order. */
+  children: string[];
+  /** Key of the parent ('' for level 1). */
+  parent: string;
+  tableIndex: number;
+  /** Grid rows covered by this indicator (inclusive start, exclusive end). */
+  rows: { start: number; end: number };
+}
+
+export interface TotalRow {
+  label: TextSpan;
+  /** 分值 totals per level column: weights[level - 1]. */
+  weights: (NumberLiteral | undefined)[];
+  deduction?: NumberLiteral;
+  score?: NumberLiteral;
+  rate?: NumberLiteral;
+  range: Range;
+}
+
+export type IndicatorColumnRole =
+  | 'name'
+  | 'weight'
+  | 'deduction'
+  | 'score'
+  | 'rate'
+  | 'explanation'
+  | 'target'
+  | 'criterion'
+  | 'remark'
+  | 'other';
+
+export interface IndicatorColumn {
+  index: number;
+  role: IndicatorColumnRole;
+  /** The level the column belongs to (names and per-level 分值). */
+  level?: IndicatorLevel;
+  header: string;
+}
+
+export interface IndicatorTable {
+  tableIndex: number;
+  caption?: TextSpan;
+  /** Deepest level present. */
+  depth: IndicatorLevel;
+  columns: IndicatorColumn[];
+  /** Every indicator of the table, parents before children, in table order. */
+  indicators: Indicator[];
+  /** 合计 / 总分 / 小计 rows. */
+  totals: TotalRow[];
+  /** An annex table (附件1 评分表) rather than a section table. */
+  annex: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary, grades, surveys, self-evaluation
+
+export interface SummaryEntry {
+  name: TextSpan;
+  /** Key of the level-1 indicator it stands for, when one matches. */
+  key?: string;
+  weight?: NumberLiteral;
+  score?: NumberLiteral;
+  rate?: NumberLiteral;
+}
+
+export interface SummaryTable {
+  tableIndex: number;
+  transposed: boolean;
+  entries: SummaryEntry[];
+  total?: SummaryEntry;
+}
+
+export interface GradeBand {
+  label: TextSpan;
+  low?: NumberLiteral;
+  lowInclusive: boolean;
+  high?: NumberLiteral;
+  highInclusive: boolean;
+  range: Range;
+}
+
+export interface GradeScale {
+  source: 'table' | 'sentence';
+  range: Range;
+  bands: GradeBand[];
+}
+
+export interface SurveyOption {
+  label: TextSpan;
+  count?: NumberLiteral;
+  ratio?: NumberLiteral;
+}
+
+export interface SurveyQuestion {
+  title: TextSpan;
+  multiple: boolean;
+  tableIndex: number;
+  options: SurveyOption[];
+  /** 本题有效填写人次 */
+  respondents?: NumberLiteral;
+}
+
+export interface FundsRow {
+  label: TextSpan;
+  budgetInitial?: NumberLiteral;
+  budgetFull?: NumberLiteral;
+  executed?: NumberLiteral;
+  weight?: NumberLiteral;
+  rate?: NumberLiteral;
+  score?: NumberLiteral;
+  /** 其中 rows are parts of the first (合计) row. */
+  part: boolean;
+}
+
+export interface SelfEvalIndicatorRow {
+  path: string[];
+  key: string;
+  name: TextSpan;
+  target?: TextSpan;
+  targetNumber?: NumberLiteral;
+  actual?: TextSpan;
+  actualNumber?: NumberLiteral;
+  weight?: NumberLiteral;
+  score?: NumberLiteral;
+  reason?: TextSpan;
+}
+
+export interface SelfEvalTable {
+  tableIndex: number;
+  funds: FundsRow[];
+  indicators: SelfEvalIndicatorRow[];
+  /** 总分 / 自评得分 stated in the table. */
+  statedTotal?: NumberLiteral;
+  statedTotalWeight?: NumberLiteral;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prose
+
+export type ClaimField = 'weight' | 'deduction' | 'score' | 'rate' | 'grade';
+
+/** What a sentence speaks about. */
+export type ClaimSubject =
+  | { kind: 'indicator'; key?: string; name: string; range?: Range }
+  | { kind: 'report' };
+
+export interface Claim {
+  field: ClaimField;
+  literal?: NumberLiteral;
+  /** For grade claims: the label word ("优", "优秀"). */
+  label?: TextSpan;
+  subject: ClaimSubject;
+  sentence: TextSpan;
+}
+
+export interface CountClaim {
+  /** Level-1 key the counts speak of ('' when the whole report). */
+  subjectKey: string;
+  counts: { level: IndicatorLevel; literal: NumberLiteral }[];
+  sentence: TextSpan;
+}
+
+export interface Formula {
+  /** The left-hand label, e.g. "资金到位率" (may be empty). */
+  label: string;
+  /** The arithmetic text as written (operands and operators). */
+  expression: TextSpan;
+  result: NumberLiteral;
+  /** Indicator the formula belongs to, when known. */
+  subjectKey?: string;
+  sentence: TextSpan;
+}
+
+/** A stated total with its parts: "共支出 120.50 万元，其中：60 万元用于…；60.50 万元用于…". */
+export interface PartsClaim {
+  total: NumberLiteral;
+  parts: NumberLiteral[];
+  sentence: TextSpan;
+}
+
+export type FactKind = 'date' | 'docNumber' | 'amount';
+
+/** A fact that should read the same wherever it is cited. */
+export interface Fact {
+  kind: FactKind;
+  /** What the fact is about, e.g. the issuing body of a 文号 or "支付完毕" for a date. */
+  topic: string;
+  /** Canonical form used to compare two citations. */
+  normalized: string;
+  span: TextSpan;
+}
+
+export interface Annex {
+  number: number;
+  title: TextSpan;
+  range: Range;
+}
+
+export interface AnnexReference {
+  number: number;
+  /** What the sentence says is in the annex (e.g. "问卷", "评分"). */
+  topic: string;
+  span: TextSpan;
+}
+
+/** A scoring rule parsed from a 评分标准 text. */
+export type ScoringRule =
+  | { kind: 'element'; elements: number; shares?: Decimal[]; text: TextSpan }
+  | { kind: 'per-point'; family: 'points' | 'weight-percent' | 'over-threshold' | 'per-occurrence'; step: Decimal; per: Decimal; threshold?: Decimal; text: TextSpan }
+  | { kind: 'ratio'; capped: boolean; text: TextSpan }
+  | { kind: 'band'; bands: { low?: Decimal; lowInclusive: boolean; high?: Decimal; highInclusive: boolean; points?: Decimal; weightShare?: Decimal }[]; text: TextSpan };
+
+export interface IndicatorRule {
+  key: string;
+  rule: ScoringRule;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration written into the document
+
+export interface Directive {
+  kind: 'disable-next-line' | 'disable' | 'enable';
+  rules: string[];
+  range: Range;
+}
+
+export interface Notice {
+  code: string;
+  message: { zh: string; en: string };
+  range?: Range;
+}
+
+export interface ReportModel {
+  text: string;
+  frontMatter?: { data: unknown; range: Range };
+  headings: Heading[];
+  tables: Table[];
+  indicatorTables: IndicatorTable[];
+  summaryTables: SummaryTable[];
+  gradeScales: GradeScale[];
+  surveys: SurveyQuestion[];
+  selfEvalTables: SelfEvalTable[];
+  claims: Claim[];
+  countClaims: CountClaim[];
+  formulas: Formula[];
+  partsClaims: PartsClaim[];
+  facts: Fact[];
+  annexes: Annex[];
+  annexReferences: AnnexReference[];
+  indicatorRules: IndicatorRule[];
+  directives: Directive[];
+  /** What the parser could not understand (never thrown). */
+  notices: Notice[];
+}

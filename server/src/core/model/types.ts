@@ -51,6 +51,15 @@ export interface Heading {
   range: Range;
 }
 
+/** A prose paragraph (also list items and block quotes), as raw source text. */
+export interface Paragraph {
+  /** Exactly `model.text.slice(range.start, range.end)`. */
+  text: string;
+  range: Range;
+  /** Enclosing section headings, outermost first. */
+  headingPath: string[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tables as grids
 
@@ -353,6 +362,7 @@ export interface ReportModel {
   text: string;
   frontMatter?: { data: unknown; range: Range };
   headings: Heading[];
+  paragraphs: Paragraph[];
   tables: Table[];
   indicatorTables: IndicatorTable[];
   summaryTables: SummaryTable[];

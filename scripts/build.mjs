@@ -4,12 +4,18 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 const watch = process.argv.includes('--watch');
 
-const entries = [
+// Developer tools, built on demand (`node scripts/build.mjs --tools`), never shipped.
+const toolEntries = [
+  { entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js' },
+  { entryPoints: ['test/fuzz/main.ts'], outfile: 'dist/fuzz.js' },
+];
+const hostEntries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
 ];
+const entries = process.argv.includes('--tools') ? toolEntries : hostEntries;
 
 const { existsSync } = await import('node:fs');
 for (const entry of entries) {

@@ -43,7 +43,10 @@ async function freshCopy(name = SEED, tag = 'copy') {
 }
 
 async function openCopy(name = SEED, tag = 'copy') {
-  const uri = await freshCopy(name, tag);
+  return openUri(await freshCopy(name, tag));
+}
+
+async function openUri(uri) {
   const doc = await vscode.workspace.openTextDocument(uri);
   if (doc.languageId !== 'markdown') throw new Error(`${uri.fsPath} opened as ${doc.languageId}, expected markdown`);
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
@@ -69,17 +72,25 @@ function describeDiagnostics(uri) {
     .join('\n');
 }
 
+// Deadlines. The first check of the run includes starting the language server; later ones do not.
+// Pass `timeout: 'first'` for a wait that may be the first of the run.
+const FIRST_TIMEOUT = Number(process.env.TALLY_E2E_FIRST_TIMEOUT || 60_000);
+const WAIT_TIMEOUT = Number(process.env.TALLY_E2E_WAIT_TIMEOUT || 20_000);
+let warmedUp = false;
+
 /**
  * Resolves with the tally diagnostics of `uri` as soon as `predicate(diags)` holds, checking now and
  * on every onDidChangeDiagnostics event for that uri. With `requireEvent`, the current state does not
  * count: at least one change event must arrive first (used after restart / settings changes).
  */
-function waitForDiagnostics(uri, predicate, what, { timeout = 30_000, requireEvent = false } = {}) {
+function waitForDiagnostics(uri, predicate, what, { timeout = WAIT_TIMEOUT, requireEvent = false } = {}) {
+  if (timeout === 'first') timeout = warmedUp ? WAIT_TIMEOUT : FIRST_TIMEOUT;
   return new Promise((resolve, reject) => {
     let done = false;
     const finish = (fn, value) => {
       if (done) return;
       done = true;
+      warmedUp = true; // one long wait per run is enough, whether it succeeded or not
       sub.dispose();
       clearTimeout(timer);
       fn(value);
@@ -97,6 +108,19 @@ function waitForDiagnostics(uri, predicate, what, { timeout = 30_000, requireEve
       `timed out after ${timeout} ms waiting for ${what} on ${path.basename(uri.fsPath)}; diagnostics now:\n${describeDiagnostics(uri)}`)), timeout);
     if (!requireEvent) check();
   });
+}
+
+/**
+ * Opens a fresh copy of a sample and resolves once the server has published diagnostics for it
+ * (an empty list counts: the subscription is made before the document is opened, so the first
+ * publish cannot be missed).
+ */
+async function openCopyChecked(name, tag, timeout = 'first') {
+  const uri = await freshCopy(name, tag);
+  const published = waitForDiagnostics(uri, () => true, 'a first publish of diagnostics', { timeout, requireEvent: true });
+  const opened = await openUri(uri);
+  await published;
+  return opened;
 }
 
 /** Waits until the server has published at least one tally diagnostic for the document. */
@@ -245,7 +269,7 @@ async function closeAll() {
 
 module.exports = {
   EXTENSION_ID, SOURCE, REPO, SAMPLES, SEED, SEVERITY,
-  workspaceRoot, activate, freshCopy, openCopy,
+  workspaceRoot, activate, freshCopy, openCopy, openUri, openCopyChecked,
   codeOf, tallyDiagnostics, describeDiagnostics, waitForDiagnostics, waitForFirstCheck,
   findTableCaption, findTable, findRow, rangeOn, findLine, seedLocations,
   hoverText, codeActions, applyCodeAction, editsFor, flattenSymbols, runCommand, setTallySetting, closeAll,

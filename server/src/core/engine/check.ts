@@ -1,10 +1,16 @@
 /**
  * The one entry point every host uses: text in, model and findings out.
- * (Contract; implemented by the engine.)
+ *
+ * Order of work: host configuration → (document too large? check its first part) → build the
+ * model → configuration incl. the front matter `tally:` block → every rule in isolation →
+ * severities → inline directives → sort and de-duplicate (see run.ts).
  */
 import type { ReportModel } from '../model/types';
-import type { ConfigLayer, ResolvedConfig } from './config';
+import { buildModel } from '../model/build';
+import { rules as registeredRules } from '../rules';
+import { resolveConfig, type ConfigLayer, type ResolvedConfig } from './config';
 import type { ModelIndex } from './modelIndex';
+import { ENGINE_RULE_IDS, runRules } from './run';
 import type { Finding, Rule } from './types';
 
 export interface CheckOptions {
@@ -22,4 +28,39 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-export declare function checkReport(text: string, options?: CheckOptions): CheckResult;
+/** Where to cut an oversized document: the end of the last whole line within the limit. */
+function cutPoint(text: string, limit: number): number {
+  const newline = text.lastIndexOf('\n', limit);
+  return newline > 0 ? newline + 1 : limit;
+}
+
+function tooLargeFinding(size: number, limit: number, cut: number): Finding {
+  return {
+    ruleId: ENGINE_RULE_IDS.documentTooLarge,
+    severity: 'info',
+    message: {
+      zh: `文档过大（${size} 字符，上限 ${limit}），只检查了前 ${cut} 个字符。`,
+      en: `The document is too large (${size} characters, limit ${limit}); only the first ${cut} characters were checked.`,
+    },
+    range: { start: 0, end: 0 },
+    related: [],
+    fixes: [],
+  };
+}
+
+export function checkReport(text: string, options: CheckOptions = {}): CheckResult {
+  const layers = options.layers ?? [];
+  const rules = options.rules ?? registeredRules;
+  // The size limit comes from the host's configuration: the front matter is not parsed yet.
+  const limit = resolveConfig(layers).config.maxDocumentSize;
+  const extra: Finding[] = [];
+  let checked = text;
+  if (text.length > limit) {
+    const cut = cutPoint(text, limit);
+    checked = text.slice(0, cut);
+    extra.push(tooLargeFinding(text.length, limit, cut));
+  }
+  const model = buildModel(checked);
+  const { config, index, findings } = runRules(model, rules, layers, extra);
+  return { model, index, config, findings };
+}

@@ -1,30 +1,144 @@
 /**
- * Lookups over a report model, built once per check so that rules never rescan the text.
+ * Lookups over a report model, built once per check so that rules never rescan the text and
+ * never reinvent indicator identity.
+ *
+ * Identity across places: one indicator is written "项目决策" in 表 3-1, "决策" in the 表 1
+ * framework and the 得分表, "项目产出" in prose. `key` matches exact normalised paths; the
+ * *loose key* (every path segment through `looseName`) matches these variants. Every rule that
+ * compares places goes through `occurrencesOf` / `levelOne` here.
  */
-import type { Indicator, NumberLiteral, ReportModel } from '../model/types';
+import type Decimal from 'decimal.js';
+import type { Indicator, IndicatorTable, NumberLiteral, ReportModel, SummaryEntry, SummaryTable } from '../model/types';
+import { looseName } from '../text/normalize';
+import { Dec } from '../text/numbers';
+
+/** A level-1 indicator of the report with every place it is written. */
+export interface LevelOneIndicator {
+  looseKey: string;
+  /** The occurrence with the most detail in a section table (annex only when nothing else). */
+  primary: Indicator;
+  /** Every table occurrence, in document order. */
+  occurrences: Indicator[];
+  /** Summary-table entries standing for it. */
+  summary: { table: SummaryTable; entry: SummaryEntry }[];
+}
 
 export interface ModelIndex {
   /** Every occurrence of an indicator key, in document order (section tables, annex, …). */
   indicatorsByKey: Map<string, Indicator[]>;
   /** Level-1 keys in table order. */
   levelOneKeys: string[];
+  /** Every occurrence of an indicator by loose key (see `looseKeyOf`), in document order. */
+  indicatorsByLooseKey: Map<string, Indicator[]>;
+  /** Indicator tables by table index. */
+  tablesByIndex: Map<number, IndicatorTable>;
+  /** Level-1 indicators in report order, merged across tables. */
+  levelOne: LevelOneIndicator[];
+}
+
+/** Loose identity of an indicator path: "项目决策/项目立项" and "决策/立项" meet here. */
+export function looseKeyOf(path: readonly string[]): string {
+  return path.map(looseName).join('/');
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Depth of the subtree under an indicator within its table (a leaf is 0). */
+function detail(table: IndicatorTable, indicator: Indicator): number {
+  return table.annex ? -1 : table.depth - indicator.level + (indicator.score ? 1 : 0);
 }
 
 export function buildModelIndex(model: ReportModel): ModelIndex {
   const indicatorsByKey = new Map<string, Indicator[]>();
+  const indicatorsByLooseKey = new Map<string, Indicator[]>();
+  const tablesByIndex = new Map<number, IndicatorTable>();
   const levelOneKeys: string[] = [];
+  const levelOneByLoose = new Map<string, LevelOneIndicator>();
   for (const table of model.indicatorTables) {
+    tablesByIndex.set(table.tableIndex, table);
     for (const indicator of table.indicators) {
-      const list = indicatorsByKey.get(indicator.key);
-      if (list) list.push(indicator);
-      else indicatorsByKey.set(indicator.key, [indicator]);
-      if (indicator.level === 1 && !levelOneKeys.includes(indicator.key)) levelOneKeys.push(indicator.key);
+      push(indicatorsByKey, indicator.key, indicator);
+      push(indicatorsByLooseKey, looseKeyOf(indicator.path), indicator);
+      if (indicator.level !== 1) continue;
+      if (!levelOneKeys.includes(indicator.key)) levelOneKeys.push(indicator.key);
+      const looseKey = looseKeyOf(indicator.path);
+      const entry = levelOneByLoose.get(looseKey);
+      if (!entry) {
+        levelOneByLoose.set(looseKey, { looseKey, primary: indicator, occurrences: [indicator], summary: [] });
+        continue;
+      }
+      entry.occurrences.push(indicator);
+      const current = tablesByIndex.get(entry.primary.tableIndex);
+      if (current && detail(table, indicator) > detail(current, entry.primary)) entry.primary = indicator;
     }
   }
-  return { indicatorsByKey, levelOneKeys };
+  for (const table of model.summaryTables) {
+    for (const entry of table.entries) {
+      const looseKey = entry.key ? looseKeyOf(entry.key.split('/')) : looseName(entry.name.text);
+      levelOneByLoose.get(looseKey)?.summary.push({ table, entry });
+    }
+  }
+  return { indicatorsByKey, levelOneKeys, indicatorsByLooseKey, tablesByIndex, levelOne: [...levelOneByLoose.values()] };
 }
 
 /** The 分值 of an indicator: written once, or the sum of its per-row parts. */
 export function weightOf(indicator: Indicator): NumberLiteral | undefined {
   return indicator.weight ?? indicator.weightParts[0];
+}
+
+/** The 分值 as a value: the written weight, else the sum of the per-row parts. */
+export function weightValue(indicator: Indicator): Decimal | undefined {
+  if (indicator.weight) return indicator.weight.value;
+  if (indicator.weightParts.length === 0) return undefined;
+  return indicator.weightParts.reduce((sum, part) => sum.plus(part.value), new Dec(0));
+}
+
+/** Every place the same indicator is written (itself included), by loose identity. */
+export function occurrencesOf(index: ModelIndex, indicator: Indicator): Indicator[] {
+  return index.indicatorsByLooseKey.get(looseKeyOf(indicator.path)) ?? [indicator];
+}
+
+/** The table an indicator was read from. */
+export function tableOf(index: ModelIndex, indicator: Indicator): IndicatorTable | undefined {
+  return index.tablesByIndex.get(indicator.tableIndex);
+}
+
+/** Children of an indicator within its own table, in table order. */
+export function childrenOf(index: ModelIndex, indicator: Indicator): Indicator[] {
+  const table = tableOf(index, indicator);
+  if (!table || indicator.children.length === 0) return [];
+  const wanted = new Set(indicator.children);
+  return table.indicators.filter((candidate) => candidate.parent === indicator.key && wanted.has(candidate.key));
+}
+
+/** Parent of an indicator within its own table. */
+export function parentOf(index: ModelIndex, indicator: Indicator): Indicator | undefined {
+  if (!indicator.parent) return undefined;
+  return tableOf(index, indicator)?.indicators.find((candidate) => candidate.key === indicator.parent);
+}
+
+/** The level-1 indicator a name written in prose or a summary table stands for ("项目产出", "产出"). */
+export function levelOneByName(index: ModelIndex, name: string): LevelOneIndicator | undefined {
+  const looseKey = looseName(name);
+  return index.levelOne.find((entry) => entry.looseKey === looseKey);
+}
+
+/** The level-1 indicator an indicator key (any level, any spelling) belongs to. */
+export function levelOneOfKey(index: ModelIndex, key: string): LevelOneIndicator | undefined {
+  const first = key.split('/')[0] ?? '';
+  return levelOneByName(index, first);
+}
+
+/** Section (non-annex) indicator tables. */
+export function sectionTables(model: ReportModel): IndicatorTable[] {
+  return model.indicatorTables.filter((table) => !table.annex);
+}
+
+/** The same written literal (same source range), e.g. one 得分 reached through two lookups. */
+export function sameLiteral(a: NumberLiteral | undefined, b: NumberLiteral | undefined): boolean {
+  return a !== undefined && b !== undefined && a.range.start === b.range.start && a.range.end === b.range.end;
 }

@@ -294,6 +294,17 @@ export interface Formula {
   /** The arithmetic text as written (operands and operators). */
   expression: TextSpan;
   result: NumberLiteral;
+  /**
+   * The expression's exact value in the unit of `result` (×100 when the result is a percentage),
+   * before rounding. Set whenever the expression evaluates (the recognizer only records formulas
+   * whose expression is plain arithmetic).
+   */
+  value?: Decimal;
+  /**
+   * A weighted satisfaction formula "（12*100%+5*80%+5*60%）/22": the respondent counts with their
+   * option weights and the divisor, so a rule can compare the counts with the survey table.
+   */
+  weighted?: { terms: { count: NumberLiteral; weight: NumberLiteral }[]; total: NumberLiteral };
   /** Indicator the formula belongs to, when known. */
   subjectKey?: string;
   sentence: TextSpan;

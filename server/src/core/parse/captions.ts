@@ -1,0 +1,11 @@
+/** Which line above a table names it: "表 3-1 项目决策指标及分值", "附件 1：项目评分情况表", "…项目得分表". */
+
+const MAX_CAPTION_LENGTH = 80;
+
+/** Does this (plain, trimmed) line read like a table caption? */
+export function looksLikeCaption(line: string): boolean {
+  const text = line.trim();
+  if (text === '' || text.length > MAX_CAPTION_LENGTH) return false;
+  if (/^(表|附表|附件)/u.test(text)) return true;
+  return /(表|情况表|得分表)$/u.test(text);
+}

@@ -1,0 +1,111 @@
+/**
+ * Where a sentence stands in the indicator tree. The analysis chapter of a report walks the tree
+ * with headings or enumerated title lines ("1.项目立项", "（1）立项依据充分性"); every such
+ * title is matched to an indicator, narrowing the candidates to the subtree of the titles above
+ * it so that a title written slightly differently from the table ("绩效目标明确性" for
+ * "绩效指标明确性") still finds its indicator — while keeping the name as written.
+ */
+import type { Heading, Paragraph, Range } from '../../model/types';
+import { startsWithItemMarker } from '../../text/sentences';
+import type { IndicatorIndex, IndexedIndicator } from './indicatorNames';
+import { matchTitle } from './indicatorNames';
+
+export interface SectionTitle {
+  /** The title as written, without numbering or Markdown marks. */
+  title: string;
+  titleRange: Range;
+  /** Offset where the title line starts. */
+  start: number;
+  /** A Markdown heading (true) or an enumerated title line inside a paragraph (false). */
+  heading: boolean;
+  /** The indicator the title names, when one matches. */
+  indicator?: IndexedIndicator;
+}
+
+const NUMBERING = /^(?:[（(][0-9一二三四五六七八九十]{1,3}[）)]|[0-9一二三四五六七八九十]{1,3}[.、．](?![0-9])|[①-⑳]|第[一二三四五六七八九十]{1,3}[章节部分]+)/u;
+const TITLE_MAX = 30;
+
+/** Strip Markdown marks and numbering; returns the offset of the title inside `line`. */
+function stripTitle(line: string): { title: string; offset: number } {
+  let start = 0;
+  let end = line.length;
+  const skippable = (ch: string): boolean => ch === '#' || ch === '>' || ch === '-' || ch === '+' || ch === '*' || ch === '_' || ch === ' ' || ch === '\t' || ch === '\u3000';
+  while (start < end && skippable(line[start])) start++;
+  const numbering = NUMBERING.exec(line.slice(start));
+  if (numbering) start += numbering[0].length;
+  while (start < end && skippable(line[start])) start++;
+  while (end > start && (skippable(line[end - 1]) || line[end - 1] === '\r')) end--;
+  return { title: line.slice(start, end), offset: start };
+}
+
+function looksLikeTitle(title: string): boolean {
+  return title.length >= 2 && title.length <= TITLE_MAX && !/[。，,；;：:]/u.test(title);
+}
+
+/** Every heading and enumerated title line, in document order. */
+function collectTitles(text: string, headings: readonly Heading[], paragraphs: readonly Paragraph[]): SectionTitle[] {
+  const titles: SectionTitle[] = [];
+  for (const heading of headings) {
+    const source = text.slice(heading.range.start, heading.range.end);
+    const { title, offset } = stripTitle(source);
+    if (title.length === 0) continue;
+    const at = heading.range.start + offset;
+    titles.push({ title, titleRange: { start: at, end: at + title.length }, start: heading.range.start, heading: true });
+  }
+  for (const paragraph of paragraphs) {
+    let lineStart = 0;
+    while (lineStart <= paragraph.text.length) {
+      let lineEnd = paragraph.text.indexOf('\n', lineStart);
+      if (lineEnd < 0) lineEnd = paragraph.text.length;
+      const line = paragraph.text.slice(lineStart, lineEnd);
+      const bold = /^\s*(\*\*|__)/u.test(line);
+      if (bold || startsWithItemMarker(line, 0)) {
+        const { title, offset } = stripTitle(line);
+        if (looksLikeTitle(title)) {
+          const at = paragraph.range.start + lineStart + offset;
+          titles.push({ title, titleRange: { start: at, end: at + title.length }, start: paragraph.range.start + lineStart, heading: false });
+        }
+      }
+      lineStart = lineEnd + 1;
+    }
+  }
+  return titles.sort((a, b) => a.start - b.start);
+}
+
+export interface Sections {
+  titles: SectionTitle[];
+}
+
+/**
+ * Resolve every title in one forward pass. The context is the last matched indicator; a title is
+ * tried within that indicator's subtree, then within each ancestor's, exact names before similar
+ * ones. A Markdown heading that names no indicator ends the indicator chapter.
+ */
+export function buildSections(index: IndicatorIndex, text: string, headings: readonly Heading[], paragraphs: readonly Paragraph[]): Sections {
+  const titles = collectTitles(text, headings, paragraphs);
+  let context: string | undefined;
+  for (const entry of titles) {
+    const chain: string[] = [];
+    for (let key = context; key !== undefined; key = key === '' ? undefined : (index.byKey.get(key)?.parent ?? '')) chain.push(key);
+    if (chain[chain.length - 1] !== '') chain.push('');
+    const exact = chain.map((within) => matchTitle(index, entry.title, within, false)).find((m) => m !== undefined);
+    const similar = exact ?? chain.map((within) => matchTitle(index, entry.title, within, true)).find((m) => m !== undefined);
+    if (similar) {
+      entry.indicator = similar;
+      context = similar.key;
+    } else if (entry.heading) {
+      context = undefined;
+    }
+  }
+  return { titles };
+}
+
+/** The nearest title before `offset`. */
+export function titleBefore(sections: Sections, offset: number): SectionTitle | undefined {
+  let found: SectionTitle | undefined;
+  for (const entry of sections.titles) {
+    if (entry.start >= offset) break;
+    found = entry;
+  }
+  return found;
+}

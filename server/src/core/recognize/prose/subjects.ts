@@ -1,0 +1,43 @@
+/**
+ * What a sentence speaks about: an indicator named in the sentence itself, else the indicator of
+ * the section title it stands under. "该指标" ("this indicator") always means the section's one.
+ */
+import type { ClaimSubject, IndicatorLevel, Range, TextSpan } from '../../model/types';
+import type { IndicatorIndex } from './indicatorNames';
+import { findIndicatorIn } from './indicatorNames';
+import type { Sections } from './sections';
+import { titleBefore } from './sections';
+
+const DEICTIC = ['该指标', '此指标', '本指标', '该项指标', '该项'];
+
+export interface SubjectContext {
+  index: IndicatorIndex;
+  sections: Sections;
+}
+
+export interface SubjectOptions {
+  /** Only look for a name before this document offset (the claim itself usually comes after the name). */
+  limit?: number;
+  level?: IndicatorLevel;
+}
+
+function sectionSubject(ctx: SubjectContext, offset: number, deictic: boolean): ClaimSubject | undefined {
+  const title = titleBefore(ctx.sections, offset);
+  if (!title) return undefined;
+  if (title.indicator) return { kind: 'indicator', key: title.indicator.key, name: title.title, range: title.titleRange };
+  // an unmatched title is an indicator only when the sentence says so ("该指标满分…")
+  return deictic ? { kind: 'indicator', name: title.title, range: title.titleRange } : undefined;
+}
+
+export function resolveSubject(ctx: SubjectContext, sentence: TextSpan, options: SubjectOptions = {}): ClaimSubject | undefined {
+  const deictic = DEICTIC.some((word) => sentence.text.includes(word));
+  if (!deictic) {
+    const named = findIndicatorIn(ctx.index, sentence.text, sentence.range.start, options);
+    if (named) return { kind: 'indicator', key: named.indicator.key, name: sentenceSlice(sentence, named.range), range: named.range };
+  }
+  return sectionSubject(ctx, sentence.range.start, deictic);
+}
+
+function sentenceSlice(sentence: TextSpan, range: Range): string {
+  return sentence.text.slice(range.start - sentence.range.start, range.end - sentence.range.start);
+}

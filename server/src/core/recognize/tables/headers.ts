@@ -1,0 +1,138 @@
+/**
+ * Header vocabulary shared by the table recognizers: which header rows a table has and what each
+ * column holds, decided from the words written in the header cells (never from positions).
+ */
+import type { Cell, IndicatorColumnRole, IndicatorLevel, Table } from '../../model/types';
+
+/** Cell text without any whitespace: "一级\n指标" → "一级指标", "分 值" → "分值". */
+export function compact(text: string): string {
+  return text.replace(/\s+/gu, '');
+}
+
+/** Header cells are short; long text that merely mentions 得分 is data. */
+const MAX_HEADER_LENGTH = 14;
+
+const LEVEL_WORDS: [string, IndicatorLevel][] = [['一级', 1], ['二级', 2], ['三级', 3], ['四级', 4]];
+
+/** Role words in priority order: the first family that occurs in the header decides. */
+const ROLE_WORDS: [IndicatorColumnRole, readonly string[]][] = [
+  ['explanation', ['指标解释', '指标说明', '指标内涵']],
+  ['criterion', ['评分标准', '评分细则', '评分办法', '计分方法']],
+  ['remark', ['评分说明', '评分依据', '扣分原因', '扣分说明', '得分说明']],
+  ['target', ['年度指标值', '标杆值', '目标值', '指标值']],
+  ['rate', ['得分率']],
+  ['deduction', ['扣分']],
+  ['score', ['得分', '评分']],
+  ['weight', ['分值', '权重', '满分', '标准分']],
+];
+
+const NAME_WORDS = ['指标名称', '指标', '评价指标', '名称', '项目'];
+
+export interface HeaderClass {
+  role: IndicatorColumnRole;
+  level?: IndicatorLevel;
+}
+
+/** Classify a (possibly multi-row, "/"-joined) column header. Undefined when it is no header word. */
+export function classifyHeader(header: string): HeaderClass | undefined {
+  const parts = header.split('/').map(compact).filter((p) => p !== '' && p.length <= MAX_HEADER_LENGTH);
+  if (parts.length === 0) return undefined;
+  const joined = parts.join('/');
+  let level: IndicatorLevel | undefined;
+  for (const [word, n] of LEVEL_WORDS) if (joined.includes(word)) level = n;
+  for (const [role, words] of ROLE_WORDS) {
+    if (words.some((w) => joined.includes(w))) return { role, level };
+  }
+  if (level !== undefined) return { role: 'name', level };
+  if (parts.some((p) => NAME_WORDS.includes(p))) return { role: 'name' };
+  return undefined;
+}
+
+/** Distinct cells of a grid row, in column order (a span counts once). */
+export function rowCells(table: Table, row: number): Cell[] {
+  const seen = new Set<Cell>();
+  const out: Cell[] = [];
+  for (const cell of table.grid[row] ?? []) {
+    if (cell && !seen.has(cell)) {
+      seen.add(cell);
+      out.push(cell);
+    }
+  }
+  return out;
+}
+
+export function tableWidth(table: Table): number {
+  let width = 0;
+  for (const row of table.grid) width = Math.max(width, row.length);
+  return width;
+}
+
+/** A row made of header words (at least two distinct header cells, no numbers in them). */
+export function isHeaderRow(table: Table, row: number): boolean {
+  const cells = rowCells(table, row).filter((c) => c.text !== '');
+  let words = 0;
+  for (const cell of cells) {
+    if (classifyHeader(cell.text) && cell.numbers.length === 0) words++;
+  }
+  return words >= 2 && words * 2 >= cells.length;
+}
+
+/** A title row: one cell across the whole width ("财政支出项目绩效指标体系设置及评分情况表"). */
+export function isTitleRow(table: Table, row: number): boolean {
+  const cells = rowCells(table, row).filter((c) => c.text !== '');
+  return cells.length === 1 && cells[0].colSpan > 1 && cells[0].colSpan >= tableWidth(table) - 1 && !classifyHeader(cells[0].text);
+}
+
+export interface HeaderLayout {
+  /** Rows before the first data row (titles and headers). */
+  bodyStart: number;
+  headerRowIndexes: number[];
+  /** Per column: the header texts of the header rows joined by "/". */
+  headers: string[];
+  /** A title row's text, when the table starts with one. */
+  title?: Cell;
+}
+
+/** Find title and header rows at the top of the table (header rows are found by vocabulary). */
+export function headerLayout(table: Table, maxHeaderRows = 4): HeaderLayout | undefined {
+  let row = 0;
+  let title: Cell | undefined;
+  while (row < table.grid.length && row < 2 && isTitleRow(table, row)) {
+    title ??= rowCells(table, row)[0];
+    row++;
+  }
+  const headerRowIndexes: number[] = [];
+  while (row < table.grid.length && headerRowIndexes.length < maxHeaderRows && isHeaderRow(table, row)) {
+    headerRowIndexes.push(row);
+    row++;
+  }
+  // a second row of a declared header block ("一级 | 二级" under "分值") joins it even with one word
+  while (row < table.headerRows && headerRowIndexes.length > 0 && headerRowIndexes.length < maxHeaderRows) {
+    headerRowIndexes.push(row);
+    row++;
+  }
+  if (headerRowIndexes.length === 0) return undefined;
+  const width = tableWidth(table);
+  const headers: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const parts: string[] = [];
+    let previous: Cell | undefined;
+    for (const r of headerRowIndexes) {
+      const cell = table.grid[r]?.[c];
+      if (cell && cell !== previous && cell.text !== '') parts.push(cell.text);
+      previous = cell;
+    }
+    headers.push(parts.join('/'));
+  }
+  return { bodyStart: row, headerRowIndexes, headers, title };
+}
+
+const TOTAL_WORDS = ['合计', '总分', '小计', '总计', '总得分', '合计分值'];
+
+/** First non-empty cell of the row, when it names a total (合计/总分/小计/总计). */
+export function totalLabel(table: Table, row: number): Cell | undefined {
+  const first = rowCells(table, row).find((c) => c.text !== '');
+  if (!first) return undefined;
+  const text = compact(first.text).replace(/[：:]$/u, '');
+  return TOTAL_WORDS.includes(text) ? first : undefined;
+}

@@ -1,0 +1,210 @@
+/**
+ * Indicator tables (评分表) with one to four levels, recognised by header vocabulary:
+ * 一级指标/二级指标/…/指标名称, 分值/权重/满分, 扣分, 得分, 得分率, 指标解释, 标杆值, 评分标准, 评分说明.
+ *
+ * Layout families handled: merged cells written empty below (pipe) or as rowspan (HTML); names
+ * repeated on every row; a level name carrying its weight ("决策(20 分）"); a parent merged over
+ * several rows while its 分值 is written per row (→ weightParts); 合计/总分 rows; repeated header
+ * rows inside the body (tables split across pages).
+ */
+import type { Cell, Indicator, IndicatorLevel, IndicatorTable, NumberLiteral, Table, TextSpan, TotalRow } from '../../model/types';
+import { keyOf, normalizeName } from '../../text/normalize';
+import { spanOfCell } from './cellText';
+import { headerLayout, isHeaderRow, isTitleRow, rowCells, totalLabel } from './headers';
+import { indicatorLayout, type IndicatorLayout } from './indicatorColumns';
+import { splitWeightedName } from './weightedName';
+
+interface Building {
+  indicator: Indicator;
+  weights: NumberLiteral[];
+  /** Weight read from the name ("决策(20 分）"), used when no 分值 column gives one. */
+  nameWeight?: NumberLiteral;
+  nameCell: Cell;
+}
+
+const TEXT_ROLES = ['explanation', 'target', 'criterion', 'remark'] as const;
+const NUMBER_ROLES = ['deduction', 'score', 'rate'] as const;
+
+/** Is the table an indicator table at all (and not a one-level summary)? */
+function qualifies(layout: IndicatorLayout): boolean {
+  const roles = new Set(layout.columns.map((c) => c.role));
+  if (layout.levels.length === 0) return false;
+  if (!roles.has('weight') && !roles.has('score')) return false;
+  if (layout.levels.length >= 2) return true;
+  return roles.has('criterion') || roles.has('explanation') || roles.has('deduction') || roles.has('remark');
+}
+
+function isAnnex(table: Table, title: Cell | undefined): boolean {
+  const texts = [table.caption?.text ?? '', title?.text ?? '', ...table.headingPath];
+  return texts.some((t) => /附件|附表|评分情况表/u.test(t));
+}
+
+class IndicatorTableBuilder {
+  private readonly current = new Map<IndicatorLevel, Building>();
+  private readonly all: Building[] = [];
+  readonly totals: TotalRow[] = [];
+
+  constructor(
+    private readonly table: Table,
+    private readonly layout: IndicatorLayout,
+    private readonly text: string,
+  ) {}
+
+  private parentOf(level: IndicatorLevel): Building | undefined {
+    for (let l = level - 1; l >= 1; l--) {
+      const b = this.current.get(l as IndicatorLevel);
+      if (b) return b;
+    }
+    return undefined;
+  }
+
+  private resetBelow(level: IndicatorLevel): void {
+    for (const l of this.layout.levels) if (l > level) this.current.delete(l);
+  }
+
+  private start(level: IndicatorLevel, cell: Cell, row: number): Building {
+    const { name, nameRange, weight } = splitWeightedName(cell, this.text);
+    const parent = this.parentOf(level);
+    const path = [...(parent?.indicator.path ?? []), normalizeName(name)];
+    const indicator: Indicator = {
+      key: keyOf(path),
+      path,
+      level,
+      name,
+      nameRange,
+      weightParts: [],
+      children: [],
+      parent: parent?.indicator.key ?? '',
+      tableIndex: this.table.index,
+      rows: { start: row, end: row + 1 },
+    };
+    parent?.indicator.children.push(indicator.key);
+    const building: Building = { indicator, weights: [], nameWeight: weight, nameCell: cell };
+    this.all.push(building);
+    this.current.set(level, building);
+    this.resetBelow(level);
+    return building;
+  }
+
+  addRow(row: number): void {
+    const grid = this.table.grid[row];
+    let leaf: Building | undefined;
+    const nameCells = new Set<Cell>();
+    let previousNameCell: Cell | undefined;
+    for (const level of this.layout.levels) {
+      const cell = grid[this.layout.nameCols.get(level)!];
+      if (cell && cell === previousNameCell) {
+        // one name cell spans this level's column too: the row has no name at this level
+        this.current.delete(level);
+        continue;
+      }
+      previousNameCell = cell;
+      if (cell) nameCells.add(cell);
+      let building = this.current.get(level);
+      let fresh = false;
+      let repeated = false;
+      if (cell && cell.row === row && cell.text !== '') {
+        const same = building && normalizeName(splitWeightedName(cell, this.text).name) === building.indicator.path[building.indicator.path.length - 1];
+        if (same && building!.indicator.parent === (this.parentOf(level)?.indicator.key ?? '')) repeated = true;
+        else {
+          building = this.start(level, cell, row);
+          fresh = true;
+        }
+      }
+      if (!building) continue;
+      building.indicator.rows.end = row + 1;
+      leaf = building;
+      this.readWeight(level, building, row, fresh, repeated);
+    }
+    if (leaf) this.readValues(leaf, row, nameCells);
+  }
+
+  private readWeight(level: IndicatorLevel, building: Building, row: number, fresh: boolean, repeated: boolean): void {
+    const col = this.layout.weightCols.get(level);
+    if (col === undefined) return;
+    const cell = this.table.grid[row][col];
+    if (!cell || cell.row !== row || cell === building.nameCell || cell.numbers.length === 0) return;
+    // a name repeated on every row repeats its 分值 too: that is one weight, not parts
+    if (repeated && building.weights.length > 0) return;
+    if (!fresh && building.weights.length === 0 && building.indicator.rows.start < row && !repeated) {
+      // the name sat on an earlier row with no 分值: this row's 分值 is still its first
+    }
+    building.weights.push(cell.numbers[0]);
+  }
+
+  private readValues(leaf: Building, row: number, nameCells: Set<Cell>): void {
+    for (const col of this.layout.columns) {
+      const role = col.role;
+      if (role === 'name' || role === 'weight' || role === 'other') continue;
+      const cell = this.table.grid[row][col.index];
+      if (!cell || cell.row !== row || nameCells.has(cell) || cell.text === '') continue;
+      const target = (col.level !== undefined ? this.current.get(col.level) : undefined) ?? leaf;
+      const ind = target.indicator;
+      if ((NUMBER_ROLES as readonly string[]).includes(role)) {
+        const key = role as (typeof NUMBER_ROLES)[number];
+        if (ind[key] === undefined && cell.numbers.length > 0) ind[key] = cell.numbers[0];
+      } else if ((TEXT_ROLES as readonly string[]).includes(role)) {
+        const key = role as (typeof TEXT_ROLES)[number];
+        if (ind[key] === undefined) ind[key] = spanOfCell(cell);
+      }
+    }
+  }
+
+  addTotal(row: number, label: Cell): void {
+    const cells = rowCells(this.table, row);
+    const grid = this.table.grid[row];
+    const pick = (col: number | undefined): NumberLiteral | undefined => {
+      if (col === undefined) return undefined;
+      const cell = grid[col];
+      return cell && cell !== label && cell.row === row ? cell.numbers[0] : undefined;
+    };
+    const byRole = (role: string) => pick(this.layout.columns.find((c) => c.role === role)?.index);
+    const weights: (NumberLiteral | undefined)[] = [];
+    for (const level of this.layout.levels) weights[level - 1] = pick(this.layout.weightCols.get(level));
+    const labelSpan: TextSpan = spanOfCell(label);
+    this.totals.push({
+      label: labelSpan,
+      weights,
+      deduction: byRole('deduction'),
+      score: byRole('score'),
+      rate: byRole('rate'),
+      range: { start: Math.min(...cells.map((c) => c.range.start)), end: Math.max(...cells.map((c) => c.range.end)) },
+    });
+  }
+
+  indicators(): Indicator[] {
+    return this.all.map(({ indicator, weights, nameWeight }) => {
+      const written = weights.length > 0 ? weights : nameWeight ? [nameWeight] : [];
+      if (written.length === 1) indicator.weight = written[0];
+      else if (written.length > 1) indicator.weightParts = written;
+      return indicator;
+    });
+  }
+}
+
+/** Recognise `table` as an indicator table, or undefined when its headers do not say so. */
+export function recognizeIndicatorTable(table: Table, text: string): IndicatorTable | undefined {
+  const header = headerLayout(table);
+  if (!header) return undefined;
+  const layout = indicatorLayout(table, header);
+  if (!qualifies(layout)) return undefined;
+  const builder = new IndicatorTableBuilder(table, layout, text);
+  for (let row = header.bodyStart; row < table.grid.length; row++) {
+    if (rowCells(table, row).every((c) => c.text === '')) continue;
+    if (isHeaderRow(table, row) || isTitleRow(table, row)) continue;
+    const total = totalLabel(table, row);
+    if (total) builder.addTotal(row, total);
+    else builder.addRow(row);
+  }
+  const indicators = builder.indicators();
+  const depth = indicators.reduce<IndicatorLevel>((d, i) => (i.level > d ? i.level : d), layout.levels[0]);
+  return {
+    tableIndex: table.index,
+    caption: table.caption,
+    depth,
+    columns: layout.columns,
+    indicators,
+    totals: builder.totals,
+    annex: isAnnex(table, header.title),
+  };
+}

@@ -109,6 +109,7 @@ function applyLayer(config: ResolvedConfig, layer: ConfigLayer, problems: Config
   for (const [key, value] of Object.entries(data)) {
     switch (key) {
       case '$schema':
+      case 'root': // read by the hosts' .tallyrc.json discovery (stops the upward search)
         break;
       case 'rules':
         if (!isPlainObject(value)) {

@@ -6,17 +6,32 @@ import { toHalfWidth } from './numbers';
 
 const BRACKETS: Record<string, string> = { '【': '[', '】': ']', '〔': '[', '〕': ']', '［': '[', '］': ']', '「': '"', '」': '"', '“': '"', '”': '"' };
 
+const TRAILING_PUNCTUATION = new Set(['：', ':', '。', '，', ',', '；', ';', '、']);
+
+/**
+ * A weight written at the end of a name, "决策(20 分）" / "投入（15分）", is cut off. Written as a
+ * scan from the end rather than an end-anchored regex, which would be quadratic on long text.
+ */
+function withoutWeightSuffix(text: string): string {
+  if (!text.endsWith(')')) return text;
+  const open = text.lastIndexOf('(');
+  if (open < 0) return text;
+  const inside = text.slice(open + 1, -1).replace(/\s/gu, '');
+  const digits = inside.endsWith('分') ? inside.slice(0, -1) : inside;
+  return /^\d+(?:\.\d+)?$/u.test(digits) ? text.slice(0, open) : text;
+}
+
 /** Normalise an indicator or option name for comparison. */
 export function normalizeName(name: string): string {
-  let text = toHalfWidth(name);
   let out = '';
-  for (const ch of text) out += BRACKETS[ch] ?? ch;
-  text = out
-    // a weight written into the name: "决策(20 分）", "投入（15分）"
-    .replace(/\(\s*\d+(?:\.\d+)?\s*分?\s*\)\s*$/u, '')
-    .replace(/\s+/gu, '')
-    .replace(/[：:。，,；;、]+$/u, '');
-  return text;
+  for (const ch of toHalfWidth(name)) {
+    if (/\s/u.test(ch)) continue;
+    out += BRACKETS[ch] ?? ch;
+  }
+  out = withoutWeightSuffix(out);
+  let end = out.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(out[end - 1])) end--;
+  return out.slice(0, end);
 }
 
 /** Join normalised names into an indicator key. */

@@ -101,34 +101,33 @@ class IndicatorTableBuilder {
       previousNameCell = cell;
       if (cell) nameCells.add(cell);
       let building = this.current.get(level);
-      let fresh = false;
       let repeated = false;
       if (cell && cell.row === row && cell.text !== '') {
         const same = building && normalizeName(splitWeightedName(cell, this.text).name) === building.indicator.path[building.indicator.path.length - 1];
         if (same && building!.indicator.parent === (this.parentOf(level)?.indicator.key ?? '')) repeated = true;
         else {
           building = this.start(level, cell, row);
-          fresh = true;
         }
       }
       if (!building) continue;
       building.indicator.rows.end = row + 1;
       leaf = building;
-      this.readWeight(level, building, row, fresh, repeated);
+      this.readWeight(level, building, row, repeated);
     }
     if (leaf) this.readValues(leaf, row, nameCells);
   }
 
-  private readWeight(level: IndicatorLevel, building: Building, row: number, fresh: boolean, repeated: boolean): void {
+  /**
+   * A 分值 cell written on this row. When the name was merged over earlier rows (empty or spanned
+   * here) every written 分值 is a part of the one indicator.
+   */
+  private readWeight(level: IndicatorLevel, building: Building, row: number, repeated: boolean): void {
     const col = this.layout.weightCols.get(level);
     if (col === undefined) return;
     const cell = this.table.grid[row][col];
     if (!cell || cell.row !== row || cell === building.nameCell || cell.numbers.length === 0) return;
     // a name repeated on every row repeats its 分值 too: that is one weight, not parts
     if (repeated && building.weights.length > 0) return;
-    if (!fresh && building.weights.length === 0 && building.indicator.rows.start < row && !repeated) {
-      // the name sat on an earlier row with no 分值: this row's 分值 is still its first
-    }
     building.weights.push(cell.numbers[0]);
   }
 

@@ -52,9 +52,9 @@ describe('prose claims', () => {
 
   it('reads a level-1 summary sentence with the level-1 indicator as subject', () => {
     const weight = find('weight', '20');
-    expect(weight.subject).toMatchObject({ kind: 'indicator', key: '决策', name: '项目决策' });
+    expect(weight.subject).toMatchObject({ kind: 'indicator', key: '决策', name: '项目决策类指标' });
     expect(find('score', '17.08').subject).toMatchObject({ kind: 'indicator', key: '决策' });
-    expect(find('score', '19.38').subject).toMatchObject({ kind: 'indicator', key: '过程', name: '过程' });
+    expect(find('score', '19.38').subject).toMatchObject({ kind: 'indicator', key: '过程', name: '过程类指标' });
   });
 
   it('takes the subject from the section title', () => {

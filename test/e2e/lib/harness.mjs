@@ -55,8 +55,9 @@ export function makeScratch(prefix = 'tally-e2e') {
     XDG_CACHE_HOME: path.join(dir, 'xdg', 'cache'),
     XDG_STATE_HOME: path.join(dir, 'xdg', 'state'),
     EXTENSIONS_GALLERY: GALLERY,
-    PATH: `${path.dirname(node24())}${path.delimiter}${process.env.PATH}`,
   });
+  // code-server is `#!/usr/bin/env node` and spawns helpers the same way: Node 24 first on PATH.
+  try { env.PATH = `${path.dirname(node24())}${path.delimiter}${process.env.PATH}`; } catch { /* not needed by every runner */ }
   for (const k of ['TMPDIR', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME']) fs.mkdirSync(env[k], { recursive: true });
   const keep = !!process.env.TALLY_E2E_KEEP;
   return {

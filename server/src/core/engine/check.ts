@@ -6,7 +6,7 @@
  * severities → inline directives → sort and de-duplicate (see run.ts).
  */
 import type { ReportModel } from '../model/types';
-import { buildModel } from '../model/build';
+import { buildModel, type BlockCache } from '../model/build';
 import { rules as registeredRules } from '../rules';
 import { resolveConfig, type ConfigLayer, type ResolvedConfig } from './config';
 import type { ModelIndex } from './modelIndex';
@@ -18,6 +18,8 @@ export interface CheckOptions {
   layers?: readonly ConfigLayer[];
   /** Rules to run (default: every registered rule). */
   rules?: readonly Rule[];
+  /** Block parse cache kept per open document by the language server, so that an edit re-parses only the edited block. */
+  cache?: BlockCache;
 }
 
 export interface CheckResult {
@@ -60,7 +62,7 @@ export function checkReport(text: string, options: CheckOptions = {}): CheckResu
     checked = text.slice(0, cut);
     extra.push(tooLargeFinding(text.length, limit, cut));
   }
-  const model = buildModel(checked);
+  const model = buildModel(checked, options.cache);
   const { config, index, findings } = runRules(model, rules, layers, extra);
   return { model, index, config, findings };
 }

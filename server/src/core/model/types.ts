@@ -322,27 +322,49 @@ export type FactKind = 'date' | 'docNumber' | 'amount';
 /** A fact that should read the same wherever it is cited. */
 export interface Fact {
   kind: FactKind;
-  /** What the fact is about, e.g. the issuing body of a 文号 or "支付完毕" for a date. */
+  /**
+   * What the fact is about: the issuing prefix of a 文号 ("处非联函"); the event of a date ("支付",
+   * "验收", "签订", "下达"…); the kind of an amount ("总投资" for 总投资/资金总额/预算总额, "共计" for
+   * 共计/合计/总计).
+   */
   topic: string;
-  /** Canonical form used to compare two citations. */
+  /** Canonical form used to compare two citations: "处非联函〔2018〕12号", "2020-12-14", "10万元". */
   normalized: string;
   span: TextSpan;
+  /** A 文号's document title cited right before it (《…》 without the brackets), when written. */
+  title?: string;
 }
 
 export interface Annex {
   number: number;
   title: TextSpan;
   range: Range;
+  /** What the title says the annex holds, on the same scale as AnnexReference.topic ('' when unknown). */
+  topic?: string;
 }
 
 export interface AnnexReference {
   number: number;
-  /** What the sentence says is in the annex (e.g. "问卷", "评分"). */
+  /**
+   * What the sentence says is in the annex: 'survey' (问卷/调查/满意度), 'scoring' (评分/得分),
+   * 'finance' (财务/资金/凭证), 'photos' (照片), or '' when the sentence does not say.
+   */
   topic: string;
   span: TextSpan;
 }
 
-/** A scoring rule parsed from a 评分标准 text. */
+/**
+ * A scoring rule parsed from a 评分标准 text.
+ * - element: `elements` from ①②③… (else from the share); `shares` are fractions of the weight per
+ *   element — explicit ("分别占30%、30%、40%" → 0.3, 0.3, 0.4) or the equal share repeated
+ *   ("每条要素占权重分的25%" with ①–④ → 0.25 ×4), so Σshares ≠ 1 reveals an inconsistent text.
+ * - per-point: `step` is the shortfall/excess that costs one `per` (percentage points, or 1
+ *   occurrence); `per` is in points, except for 'weight-percent' where it is a percentage of the
+ *   weight (5 = 5%); `threshold` (over-threshold) is the written bound ("≦100%" → 100).
+ * - band: bounds are the values as written (90 for "≥90%"); "(含)" marks decide inclusivity per
+ *   bound; without any mark the lower bound is inclusive and the upper one exclusive. `points` for
+ *   "计4分"/"不得分" (0); `weightShare` as a fraction for "得权重分的50%".
+ */
 export type ScoringRule =
   | { kind: 'element'; elements: number; shares?: Decimal[]; text: TextSpan }
   | { kind: 'per-point'; family: 'points' | 'weight-percent' | 'over-threshold' | 'per-occurrence'; step: Decimal; per: Decimal; threshold?: Decimal; text: TextSpan }

@@ -18,23 +18,27 @@ const MAX_SPAN = 1000;
 
 export function expandGrid(rows: WrittenCell[][]): { cells: Cell[]; grid: (Cell | undefined)[][] } {
   const cells: Cell[] = [];
+  // rows are kept dense (filled with undefined as they grow): reads past an array's end are slow
   const grid: (Cell | undefined)[][] = rows.map(() => []);
+  const put = (r: number, c: number, cell: Cell) => {
+    const row = grid[r];
+    while (row.length < c) row.push(undefined);
+    row[c] = cell;
+  };
   rows.forEach((row, r) => {
     let c = 0;
     for (const written of row) {
-      while (grid[r][c] !== undefined) c++;
+      while (c < grid[r].length && grid[r][c] !== undefined) c++;
       const rowSpan = Math.max(1, Math.min(written.rowSpan, rows.length - r, MAX_SPAN));
       const colSpan = Math.max(1, Math.min(written.colSpan, MAX_SPAN));
       const cell: Cell = { ...written, row: r, col: c, rowSpan, colSpan };
       cells.push(cell);
       for (let dr = 0; dr < rowSpan; dr++) {
-        for (let dc = 0; dc < colSpan; dc++) grid[r + dr][c + dc] = cell;
+        for (let dc = 0; dc < colSpan; dc++) put(r + dr, c + dc, cell);
       }
       c += colSpan;
     }
   });
-  // holes left by ragged rows stay undefined, but arrays are dense so grid[r].length is the width
-  for (const row of grid) for (let c = 0; c < row.length; c++) if (!(c in row)) row[c] = undefined;
   return { cells, grid };
 }
 

@@ -8,10 +8,14 @@ import type {
   PartsClaim, Table,
 } from '../../model/types';
 import { splitSentences } from '../../text/sentences';
+import { recognizeAnnexReferences, recognizeAnnexes } from './annexes';
 import { recognizeClaims } from './claims';
 import { recognizeCounts } from './counts';
+import { recognizeFacts } from './facts';
 import { recognizeFormulas } from './formulas';
 import { buildIndicatorIndex } from './indicatorNames';
+import { recognizeScoringRules } from './scoringRules';
+import { recognizeParts } from './parts';
 import { buildSections } from './sections';
 import type { SubjectContext } from './subjects';
 
@@ -39,15 +43,31 @@ export function recognizeProse(input: ProseInput): ProseResult {
   const index = buildIndicatorIndex(input.indicatorTables);
   const ctx: SubjectContext = { index, sections: buildSections(index, input.text, input.headings, input.paragraphs) };
   const result: ProseResult = {
-    claims: [], countClaims: [], formulas: [], partsClaims: [], facts: [], annexes: [], annexReferences: [], indicatorRules: [], notices: [],
+    claims: [], countClaims: [], formulas: [], partsClaims: [], facts: [], annexes: [], annexReferences: [], notices: [],
+    indicatorRules: recognizeScoringRules(input.indicatorTables),
   };
   for (const paragraph of input.paragraphs) {
-    for (const sentence of splitSentences(paragraph.text, { base: paragraph.range.start })) {
+    const base = paragraph.range.start;
+    for (const sentence of splitSentences(paragraph.text, { base })) {
       result.claims.push(...recognizeClaims(ctx, sentence));
-      const counts = recognizeCounts(index, sentence);
-      if (counts) result.countClaims.push(counts);
+      result.countClaims.push(...recognizeCounts(index, sentence));
       result.formulas.push(...recognizeFormulas(ctx, sentence));
+      result.annexReferences.push(...recognizeAnnexReferences(sentence));
+    }
+    for (const sentence of splitSentences(paragraph.text, { base, clauses: false })) {
+      const parts = recognizeParts(sentence);
+      if (parts) result.partsClaims.push(parts);
+    }
+    result.facts.push(...recognizeFacts(paragraph));
+  }
+  // facts are cited in tables too (评分说明 cells): read the cell's source, not its plain text
+  for (const table of input.tables) {
+    for (const cell of table.cells) {
+      if (cell.header || cell.range.end <= cell.range.start) continue;
+      result.facts.push(...recognizeFacts({ text: input.text.slice(cell.range.start, cell.range.end), range: cell.range }));
     }
   }
+  result.facts.sort((a, b) => a.span.range.start - b.span.range.start);
+  result.annexes = recognizeAnnexes(input.text, input.headings, input.paragraphs);
   return result;
 }

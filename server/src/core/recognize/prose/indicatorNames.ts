@@ -61,13 +61,19 @@ export function compact(text: string, base = 0): Compact {
 
 export interface NameMatch {
   indicator: IndexedIndicator;
-  /** Source range of the matched name. */
+  /** Source range of the name as written, with a 项目/部门 prefix and 类指标/指标/类 suffix. */
   range: Range;
+  /** Written as an indicator ("决策类指标", "过程指标"), not just a word that happens to be a name. */
+  marked: boolean;
 }
 
+const NAME_PREFIXES = ['项目', '部门'];
+const NAME_SUFFIXES = ['类指标', '指标', '类'];
+
 /**
- * The longest indicator name found in `text` (document offset `base`), optionally restricted to
- * one level and to the part of the text before `limit` (a document offset).
+ * The indicator a text names first (the topic of a Chinese sentence comes first); among names that
+ * overlap that first one the longest wins ("立项依据充分性" over "项目立项" in "项目立项依据充分性").
+ * Optionally restricted to one level and to the text before `limit` (a document offset).
  */
 export function findIndicatorIn(
   index: IndicatorIndex,
@@ -76,17 +82,34 @@ export function findIndicatorIn(
   options: { level?: IndicatorLevel; limit?: number } = {},
 ): NameMatch | undefined {
   const c = compact(options.limit === undefined ? text : text.slice(0, Math.max(0, options.limit - base)), base);
-  let best: { ind: IndexedIndicator; at: number; length: number } | undefined;
+  const found: { ind: IndexedIndicator; at: number; length: number }[] = [];
   for (const ind of index.all) {
     if (options.level !== undefined && ind.level !== options.level) continue;
-    for (const name of [ind.norm, ind.loose]) {
-      if (name.length < 2 || (best && name.length <= best.length)) continue;
+    for (const name of new Set([ind.norm, ind.loose])) {
+      if (name.length < 2) continue;
       const at = c.text.indexOf(name);
-      if (at >= 0) best = { ind, at, length: name.length };
+      if (at >= 0) found.push({ ind, at, length: name.length });
     }
   }
+  found.sort((a, b) => a.at - b.at || b.length - a.length);
+  let best = found[0];
+  const cluster: typeof found = [];
+  for (const f of found) {
+    if (f.at >= best.at + best.length) break;
+    cluster.push(f);
+    if (f.length > best.length) best = f;
+  }
+  // "项目效益类指标" names a category, i.e. a level-1 indicator, even when a level-2 one is called 项目效益
+  const category = cluster.find((f) => f.ind.level === 1 && c.text.startsWith('类', f.at + f.length));
+  if (category && c.text.startsWith('类', best.at + best.length)) best = category;
   if (!best) return undefined;
-  return { indicator: best.ind, range: { start: c.offsets[best.at], end: c.offsets[best.at + best.length - 1] + 1 } };
+  let at = best.at;
+  let end = best.at + best.length;
+  const prefix = NAME_PREFIXES.find((p) => c.text.slice(0, at).endsWith(p) && !best?.ind.norm.startsWith(p));
+  if (prefix) at -= prefix.length;
+  const suffix = NAME_SUFFIXES.find((p) => c.text.startsWith(p, end));
+  if (suffix) end += suffix.length;
+  return { indicator: best.ind, range: { start: c.offsets[at], end: c.offsets[end - 1] + 1 }, marked: suffix !== undefined };
 }
 
 function bigrams(text: string): string[] {

@@ -23,7 +23,8 @@ export interface SectionTitle {
 }
 
 const NUMBERING = /^(?:[（(][0-9一二三四五六七八九十]{1,3}[）)]|[0-9一二三四五六七八九十]{1,3}[.、．](?![0-9])|[①-⑳]|第[一二三四五六七八九十]{1,3}[章节部分]+)/u;
-const TITLE_MAX = 30;
+/** Indicator names can be long ("昌吉州金融办对…平台的使用效果满意度"); a title has no sentence punctuation. */
+const TITLE_MAX = 80;
 
 /** Strip Markdown marks and numbering; returns the offset of the title inside `line`. */
 function stripTitle(line: string): { title: string; offset: number } {

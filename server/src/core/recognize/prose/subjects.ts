@@ -4,7 +4,7 @@
  */
 import type { ClaimSubject, IndicatorLevel, Range, TextSpan } from '../../model/types';
 import type { IndicatorIndex } from './indicatorNames';
-import { findIndicatorIn } from './indicatorNames';
+import { findIndicatorIn, isUnder } from './indicatorNames';
 import type { Sections } from './sections';
 import { titleBefore } from './sections';
 
@@ -33,7 +33,13 @@ export function resolveSubject(ctx: SubjectContext, sentence: TextSpan, options:
   const deictic = DEICTIC.some((word) => sentence.text.includes(word));
   if (!deictic) {
     const named = findIndicatorIn(ctx.index, sentence.text, sentence.range.start, options);
-    if (named) return { kind: 'indicator', key: named.indicator.key, name: sentenceSlice(sentence, named.range), range: named.range };
+    if (named) {
+      // a bare word naming an ancestor of the section's indicator ("满意度=…" under 使用效果满意度) is not
+      // the subject; a marked name ("决策类指标由…") is
+      const section = named.marked ? undefined : sectionSubject(ctx, sentence.range.start, false);
+      if (section?.kind === 'indicator' && section.key !== undefined && isUnder(section.key, named.indicator.key)) return section;
+      return { kind: 'indicator', key: named.indicator.key, name: sentenceSlice(sentence, named.range), range: named.range };
+    }
   }
   return sectionSubject(ctx, sentence.range.start, deictic);
 }

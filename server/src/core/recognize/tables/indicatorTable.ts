@@ -11,6 +11,7 @@ import type { Cell, Indicator, IndicatorLevel, IndicatorTable, NumberLiteral, Ta
 import { keyOf, normalizeName } from '../../text/normalize';
 import { spanOfCell } from './cellText';
 import { headerLayout, isHeaderRow, isTitleRow, rowCells, totalLabel } from './headers';
+import { spreadCollapsedRows } from './collapsedRows';
 import { indicatorLayout, type IndicatorLayout } from './indicatorColumns';
 import { splitWeightedName } from './weightedName';
 
@@ -187,11 +188,12 @@ export function recognizeIndicatorTable(table: Table, text: string): IndicatorTa
   if (!header) return undefined;
   const layout = indicatorLayout(table, header);
   if (!qualifies(layout)) return undefined;
-  const builder = new IndicatorTableBuilder(table, layout, text);
-  for (let row = header.bodyStart; row < table.grid.length; row++) {
-    if (rowCells(table, row).every((c) => c.text === '')) continue;
-    if (isHeaderRow(table, row) || isTitleRow(table, row)) continue;
-    const total = totalLabel(table, row);
+  const grid = spreadCollapsedRows(table, layout.columns, header.bodyStart, text);
+  const builder = new IndicatorTableBuilder(grid, layout, text);
+  for (let row = header.bodyStart; row < grid.grid.length; row++) {
+    if (rowCells(grid, row).every((c) => c.text === '')) continue;
+    if (isHeaderRow(grid, row) || isTitleRow(grid, row)) continue;
+    const total = totalLabel(grid, row);
     if (total) builder.addTotal(row, total);
     else builder.addRow(row);
   }

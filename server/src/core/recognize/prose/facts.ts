@@ -1,0 +1,153 @@
+/**
+ * Facts a report cites in several places and must cite the same way: document numbers (文号
+ * "处非联函〔2018〕12号" however bracketed and spaced), dates of events ("2020 年 12 月 14 日支付完毕"),
+ * and headline amounts ("总投资为 10万元"). Each fact gets a coarse topic; the repeated-fact rule
+ * compares facts of one kind and topic.
+ */
+import type { Fact, NumberLiteral, TextSpan } from '../../model/types';
+import { scanNumbers, toHalfWidth } from '../../text/numbers';
+import { keywordBefore } from './keywords';
+
+const OPENERS = new Set(['〔', '【', '[', '［', '(', '（']);
+const CLOSERS = new Set(['〕', '】', ']', '］', ')', '）']);
+const PREFIX_MAX = 12;
+
+function isIdeograph(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && /\s/u.test(text[i])) i++;
+  return i;
+}
+
+function digitsAt(text: string, i: number): string {
+  let out = '';
+  while (i + out.length < text.length && /[0-9]/u.test(toHalfWidth(text[i + out.length]))) out += text[i + out.length];
+  return out;
+}
+
+/** 文号: prefix + bracketed year + number + 号. */
+function docNumbers(text: string, base: number): Fact[] {
+  const out: Fact[] = [];
+  for (let at = 0; at < text.length; at++) {
+    if (!OPENERS.has(text[at])) continue;
+    let i = skipSpaces(text, at + 1);
+    const year = digitsAt(text, i);
+    if (year.length !== 4) continue;
+    i = skipSpaces(text, i + 4);
+    if (!CLOSERS.has(text[i])) continue;
+    i = skipSpaces(text, i + 1);
+    const number = digitsAt(text, i);
+    if (number.length === 0 || number.length > 5) continue;
+    i = skipSpaces(text, i + number.length);
+    if (text[i] !== '号') continue;
+    let start = at;
+    while (start > 0 && at - start < PREFIX_MAX && isIdeograph(text[start - 1])) start--;
+    if (at - start < 2) continue;
+    const prefix = text.slice(start, at);
+    const fact: Fact = {
+      kind: 'docNumber',
+      topic: prefix,
+      normalized: `${prefix}〔${toHalfWidth(year)}〕${Number(toHalfWidth(number))}号`,
+      span: { text: text.slice(start, i + 1), range: { start: base + start, end: base + i + 1 } },
+    };
+    const title = titleBefore(text, start);
+    if (title) fact.title = title;
+    out.push(fact);
+    at = i;
+  }
+  return out;
+}
+
+/** "《关于…的函》（" right before a 文号 prefix. */
+function titleBefore(text: string, prefixStart: number): string | undefined {
+  let i = prefixStart;
+  while (i > 0 && (/\s/u.test(text[i - 1]) || text[i - 1] === '(' || text[i - 1] === '（')) i--;
+  if (text[i - 1] !== '》') return undefined;
+  const open = text.lastIndexOf('《', i - 1);
+  return open >= 0 && i - 1 - open <= 80 ? text.slice(open + 1, i - 1).replace(/\s+/gu, '') : undefined;
+}
+
+const EVENTS: [RegExp, string][] = [
+  [/支付|付款|付清/u, '支付'],
+  [/验收/u, '验收'],
+  [/签订|签署|签约/u, '签订'],
+  [/下达|拨付/u, '下达'],
+  [/到位/u, '到位'],
+  [/印发|发布|发文/u, '印发'],
+  [/招标|开标|中标/u, '招标'],
+  [/开工/u, '开工'],
+  [/完工|竣工/u, '完工'],
+  [/上线/u, '上线'],
+];
+const CLAUSE_END = /[，。；,;！？]/u;
+
+function eventOf(text: string, start: number, end: number): string | undefined {
+  let after = end;
+  while (after < text.length && after - end < 24 && !CLAUSE_END.test(text[after])) after++;
+  let before = start;
+  while (before > 0 && start - before < 24 && !CLAUSE_END.test(text[before - 1])) before--;
+  for (const piece of [text.slice(end, after), text.slice(before, start)]) {
+    const found = EVENTS.find(([pattern]) => pattern.test(piece));
+    if (found) return found[1];
+  }
+  return undefined;
+}
+
+function between(text: string, a: NumberLiteral, b: NumberLiteral, base: number, unit: string): boolean {
+  return text.slice(a.range.end - base, b.range.start - base).replace(/\s+/gu, '') === unit;
+}
+
+/** Full dates "2020 年 12 月 14 日" whose event is named in the same clause. */
+function dates(text: string, base: number, numbers: NumberLiteral[]): Fact[] {
+  const out: Fact[] = [];
+  for (let k = 0; k + 2 < numbers.length; k++) {
+    const [y, m, d] = [numbers[k], numbers[k + 1], numbers[k + 2]];
+    if (y.unit !== '年' || y.text.length !== 4 || m.unit !== '月' || d.unit !== '日') continue;
+    if (!between(text, y, m, base, '年') || !between(text, m, d, base, '月')) continue;
+    const dayEnd = text.indexOf('日', d.range.end - base) + 1;
+    const topic = eventOf(text, y.range.start - base, dayEnd);
+    if (!topic) continue;
+    const pad = (n: NumberLiteral): string => n.value.toString().padStart(2, '0');
+    out.push({
+      kind: 'date',
+      topic,
+      normalized: `${y.value.toString()}-${pad(m)}-${pad(d)}`,
+      span: { text: text.slice(y.range.start - base, dayEnd), range: { start: y.range.start, end: base + dayEnd } },
+    });
+    k += 2;
+  }
+  return out;
+}
+
+const AMOUNT_TOPICS: [string, string][] = [
+  ['项目总投资', '总投资'], ['总投资', '总投资'], ['投资总额', '总投资'], ['资金总额', '总投资'], ['预算总额', '总投资'], ['总预算', '总投资'],
+  ['共计', '共计'], ['合计', '共计'], ['总计', '共计'],
+];
+const AMOUNT_WORDS = AMOUNT_TOPICS.map(([word]) => word);
+const AMOUNT_UNITS = new Set(['万元', '元', '亿元']);
+
+function amounts(text: string, base: number, numbers: NumberLiteral[]): Fact[] {
+  const out: Fact[] = [];
+  for (const n of numbers) {
+    if (!AMOUNT_UNITS.has(n.unit)) continue;
+    const word = keywordBefore(text, n.range.start - base, AMOUNT_WORDS);
+    if (!word) continue;
+    const unitEnd = text.indexOf(n.unit, n.range.end - base) + n.unit.length;
+    out.push({
+      kind: 'amount',
+      topic: AMOUNT_TOPICS.find(([w]) => w === word)?.[1] ?? word,
+      normalized: `${n.value.toString()}${n.unit}`,
+      span: { text: text.slice(n.range.start - base, unitEnd), range: { start: n.range.start, end: base + unitEnd } },
+    });
+  }
+  return out;
+}
+
+/** Every fact in a source text at document offset `base` (a paragraph or a table cell). */
+export function recognizeFacts(source: TextSpan): Fact[] {
+  const base = source.range.start;
+  const numbers = scanNumbers(source.text, { base });
+  return [...docNumbers(source.text, base), ...dates(source.text, base, numbers), ...amounts(source.text, base, numbers)];
+}

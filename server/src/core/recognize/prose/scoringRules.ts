@@ -1,0 +1,188 @@
+/**
+ * Scoring rules written in the 评分标准 cells of indicator tables (domain.md §3): element rules
+ * (①②③…, "每条要素占权重分的25%", "分别占30%、30%、40%权重分"), per-point deductions in four families,
+ * proportional scoring, and bands with "(含)" per bound. Text that fits no family yields no rule —
+ * a free-text criterion is normal, not a problem.
+ *
+ * The text is read on a half-width, whitespace-free copy; the rule keeps the criterion's span.
+ */
+import type Decimal from 'decimal.js';
+import type { IndicatorRule, IndicatorTable, ScoringRule, TextSpan } from '../../model/types';
+import { Dec, toHalfWidth } from '../../text/numbers';
+
+type Band = Extract<ScoringRule, { kind: 'band' }>['bands'][number];
+
+const NUMERALS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function decimalOf(written: string): Decimal {
+  return new Dec(NUMERALS[written] ?? written);
+}
+
+function normalized(text: string): string {
+  return toHalfWidth(text).replace(/\s+/gu, '').replace(/（/gu, '(').replace(/）/gu, ')');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Element rules
+
+function circledCount(t: string): number {
+  const seen = new Set<string>();
+  for (const ch of t) if (ch >= '①' && ch <= '⑳') seen.add(ch);
+  return seen.size;
+}
+
+function elementRule(t: string, text: TextSpan): ScoringRule | undefined {
+  const circled = circledCount(t);
+  const explicit = /分别占([0-9.%、,和及]+)/u.exec(t);
+  const triggered = explicit || /要素|每有一条|每条/u.test(t) || (circled >= 2 && /不符合|权重|扣/u.test(t));
+  if (!triggered) return undefined;
+  if (explicit) {
+    const shares = [...explicit[1].matchAll(/([0-9]+(?:\.[0-9]+)?)%/gu)].map((m) => new Dec(m[1]).div(100));
+    if (shares.length >= 2) return { kind: 'element', elements: circled >= 2 ? circled : shares.length, shares, text };
+  }
+  const percent = /占(?:权重分|分值|权重)?的?([0-9]+(?:\.[0-9]+)?)%/u.exec(t);
+  const fraction = /占(?:权重分|分值|权重)?的?([0-9]+)\/([0-9]+)/u.exec(t);
+  const share = percent ? new Dec(percent[1]).div(100) : fraction && fraction[2] !== '0' ? new Dec(fraction[1]).div(fraction[2]) : undefined;
+  const fromShare = share && !share.isZero() && new Dec(1).div(share).isInteger() ? new Dec(1).div(share).toNumber() : undefined;
+  const elements = circled >= 2 ? circled : fromShare;
+  if (elements === undefined) return undefined;
+  return share ? { kind: 'element', elements, shares: Array.from({ length: elements }, () => share), text } : { kind: 'element', elements, text };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-point deductions
+
+const OVER_VERBS = /超过|超出|高于|增加|多/u;
+const STEP = /([0-9]+(?:\.[0-9]+)?|[一两二三四五六七八九十])(个百分点|百分点|%)/u;
+const DEDUCTION = /^除?(权重分的)?([0-9]+(?:\.[0-9]+)?)(%|分)(的?权重分)?/u;
+const PER_ITEM = /扣([0-9]+(?:\.[0-9]+)?)分\/(个|项|次|例|处|条|家)/u;
+const THRESHOLD = /[≤≦<]=?([0-9]+(?:\.[0-9]+)?)%|以([0-9]+(?:\.[0-9]+)?)%为(?:标准|基准|上限)/u;
+const WINDOW = 30;
+
+function perPointRule(t: string, text: TextSpan): ScoringRule | undefined {
+  for (let i = t.indexOf('每'); i >= 0; i = t.indexOf('每', i + 1)) {
+    const window = t.slice(i + 1, i + 1 + WINDOW);
+    const k = window.indexOf('扣');
+    if (k < 0) continue;
+    const head = window.slice(0, k);
+    const deduction = DEDUCTION.exec(t.slice(i + 1 + k + 1));
+    if (!deduction) continue;
+    const per = new Dec(deduction[2]);
+    const ofWeight = deduction[3] === '%' && (deduction[1] !== undefined || deduction[4] !== undefined);
+    if (deduction[3] === '%' && !ofWeight) continue;
+    const step = STEP.exec(head);
+    if (!step) {
+      // "每出现一例…扣1分": one deduction per occurrence; a share of the weight per occurrence is an element rule
+      if (ofWeight) continue;
+      return { kind: 'per-point', family: 'per-occurrence', step: new Dec(1), per, text };
+    }
+    if (OVER_VERBS.test(head)) {
+      const threshold = THRESHOLD.exec(t);
+      const rule: ScoringRule = { kind: 'per-point', family: 'over-threshold', step: decimalOf(step[1]), per, text };
+      if (threshold) rule.threshold = new Dec(threshold[1] ?? threshold[2]);
+      return rule;
+    }
+    return { kind: 'per-point', family: ofWeight ? 'weight-percent' : 'points', step: decimalOf(step[1]), per, text };
+  }
+  const item = PER_ITEM.exec(t);
+  return item ? { kind: 'per-point', family: 'per-occurrence', step: new Dec(1), per: new Dec(item[1]), text } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proportional scoring
+
+function ratioRule(t: string, text: TextSpan): ScoringRule | undefined {
+  if (!/比例/u.test(t) || !/得分|记分|计分|计算|赋分/u.test(t)) return undefined;
+  return { kind: 'ratio', capped: /满分为止|为限|不超过(?:该指标)?(?:分值|满分)|最高得满分|最多得满分/u.test(t), text };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bands
+
+const PAYOFF = /(?:计|得)([0-9]+(?:\.[0-9]+)?)分|不得分|得满分|得权重分的([0-9]+(?:\.[0-9]+)?)%|得([0-9]+(?:\.[0-9]+)?)%的?权重分/gu;
+const RANGE_SEPARATORS = new Set(['-', '~', '—', '–', '至', '到', '－']);
+/** Comparison words, longer first. */
+const WORDS: [string, '≥' | '≤' | '>' | '<'][] = [
+  ['大于等于', '≥'], ['不低于', '≥'], ['不少于', '≥'], ['达到', '≥'], ['小于等于', '≤'], ['不超过', '≤'], ['不高于', '≤'], ['不大于', '≤'],
+  ['大于', '>'], ['高于', '>'], ['超过', '>'], ['超出', '>'], ['小于', '<'], ['低于', '<'], ['不足', '<'], ['未达到', '<'],
+];
+const SYMBOLS: Record<string, '≥' | '≤' | '>' | '<' | '='> = { '≥': '≥', '≧': '≥', '≤': '≤', '≦': '≤', '>': '>', '<': '<', '=': '=' };
+
+function inclusiveAfter(condition: string, end: number): boolean {
+  return /^[%分]?\(含\)/u.test(condition.slice(end));
+}
+
+function boundsOf(condition: string): Omit<Band, 'points' | 'weightShare'> | undefined {
+  const numbers = [...condition.matchAll(/[0-9]+(?:\.[0-9]+)?/gu)].map((m) => ({ value: new Dec(m[0]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  if (numbers.length === 2) {
+    const [a, b] = numbers;
+    const between = condition.slice(a.end, b.start).replace(/[%分]|\(含\)/gu, '');
+    if (!RANGE_SEPARATORS.has(between)) return undefined;
+    const lowMarked = inclusiveAfter(condition, a.end);
+    const highMarked = inclusiveAfter(condition, b.end);
+    const marked = lowMarked || highMarked;
+    return { low: a.value, lowInclusive: marked ? lowMarked : true, high: b.value, highInclusive: marked ? highMarked : false };
+  }
+  if (numbers.length !== 1) return undefined;
+  const [n] = numbers;
+  const before = condition.slice(0, n.start);
+  const after = condition.slice(n.end);
+  let comparator: '≥' | '≤' | '>' | '<' | '=' | undefined = SYMBOLS[before.slice(-1)];
+  if (before.endsWith('>=')) comparator = '≥';
+  if (before.endsWith('<=')) comparator = '≤';
+  comparator ??= WORDS.find(([word]) => before.endsWith(word))?.[1];
+  if (comparator === undefined && /^[%分]?(?:\(含\))?(?:及|或)?以上/u.test(after)) comparator = '≥';
+  if (comparator === undefined && /^[%分]?(?:\(含\))?(?:及|或)?以下/u.test(after)) comparator = /\(含\)|及以下/u.test(after) ? '≤' : '<';
+  switch (comparator) {
+    case '≥': return { low: n.value, lowInclusive: true, highInclusive: false };
+    case '>': return { low: n.value, lowInclusive: false, highInclusive: false };
+    case '≤': return { high: n.value, highInclusive: true, lowInclusive: true };
+    case '<': return { high: n.value, highInclusive: false, lowInclusive: true };
+    case '=': return { low: n.value, lowInclusive: true, high: n.value, highInclusive: true };
+    default: return undefined;
+  }
+}
+
+function bandRule(t: string, text: TextSpan): ScoringRule | undefined {
+  const bands: Band[] = [];
+  let from = 0;
+  for (const m of t.matchAll(PAYOFF)) {
+    const at = m.index ?? 0;
+    // the condition is the text since the previous payoff, from the last clause break on
+    const since = t.slice(from, at);
+    const lastBreak = Math.max(since.lastIndexOf(';'), since.lastIndexOf('。'), since.lastIndexOf(':'));
+    const condition = since.slice(lastBreak + 1).replace(/^[,，]+|[,，的]+$/gu, '');
+    from = at + m[0].length;
+    const bounds = boundsOf(condition);
+    if (!bounds) continue;
+    const band: Band = { ...bounds };
+    if (m[1] !== undefined) band.points = new Dec(m[1]);
+    else if (m[0] === '不得分') band.points = new Dec(0);
+    else if (m[0] === '得满分') band.weightShare = new Dec(1);
+    else band.weightShare = new Dec(m[2] ?? m[3]).div(100);
+    bands.push(band);
+  }
+  return bands.length >= 2 ? { kind: 'band', bands, text } : undefined;
+}
+
+/** The rule a 评分标准 text states, if it follows a known family. */
+export function parseScoringRule(text: TextSpan): ScoringRule | undefined {
+  const t = normalized(text.text);
+  return elementRule(t, text) ?? bandRule(t, text) ?? perPointRule(t, text) ?? ratioRule(t, text);
+}
+
+/** One rule per indicator with a parsable 评分标准 (the first table that has one wins). */
+export function recognizeScoringRules(tables: readonly IndicatorTable[]): IndicatorRule[] {
+  const out: IndicatorRule[] = [];
+  const seen = new Set<string>();
+  for (const table of tables) {
+    for (const indicator of table.indicators) {
+      if (!indicator.criterion || seen.has(indicator.key)) continue;
+      const rule = parseScoringRule(indicator.criterion);
+      if (!rule) continue;
+      seen.add(indicator.key);
+      out.push({ key: indicator.key, rule });
+    }
+  }
+  return out;
+}

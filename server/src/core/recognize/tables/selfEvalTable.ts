@@ -1,0 +1,162 @@
+/**
+ * 自评表: often one big table with sections of different columns. A funds section
+ * (年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分; rows 年度资金总额 then 其中：…)
+ * and an indicator section (一级/二级/三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差原因…),
+ * plus a stated 总分 / 自评得分 row. Every row that is made of header words starts a new section
+ * with its own column roles.
+ */
+import type { Cell, FundsRow, NumberLiteral, SelfEvalIndicatorRow, SelfEvalTable, Table, TextSpan } from '../../model/types';
+import { keyOf, normalizeName } from '../../text/normalize';
+import { firstNumber, spanOfCell } from './cellText';
+import { compact, rowCells } from './headers';
+
+type FundsRole = 'budgetInitial' | 'budgetFull' | 'executed' | 'weight' | 'rate' | 'score';
+type IndicatorRole = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'reason';
+
+const FUNDS_WORDS: [FundsRole, string[]][] = [
+  ['budgetInitial', ['年初预算数', '年初预算']],
+  ['budgetFull', ['全年预算数', '调整后预算数', '全年预算']],
+  ['executed', ['全年执行数', '预算执行数', '执行数', '实际支出']],
+  ['rate', ['执行率', '预算执行率']],
+  ['score', ['得分', '自评得分']],
+  ['weight', ['分值', '权重']],
+];
+
+const INDICATOR_WORDS: [IndicatorRole, string[]][] = [
+  ['target', ['年度指标值', '指标值', '目标值']],
+  ['actual', ['实际完成值', '全年实际值', '完成值', '实际值']],
+  ['reason', ['偏差原因', '偏差原因分析及改进措施', '未完成原因', '扣分原因']],
+  ['level1', ['一级指标']],
+  ['level2', ['二级指标']],
+  ['level3', ['三级指标']],
+  ['score', ['得分', '自评得分']],
+  ['weight', ['分值', '权重']],
+];
+
+function roleOf<R extends string>(text: string, words: [R, string[]][]): R | undefined {
+  const t = compact(text);
+  if (t === '' || t.length > 16) return undefined;
+  for (const [role, list] of words) if (list.some((w) => t.includes(w))) return role;
+  return undefined;
+}
+
+type Section = { kind: 'funds'; cols: Map<FundsRole, number> } | { kind: 'indicators'; cols: Map<IndicatorRole, number> };
+
+function sectionOf(table: Table, row: number): Section | undefined {
+  const cells = rowCells(table, row);
+  const funds = new Map<FundsRole, number>();
+  const indicators = new Map<IndicatorRole, number>();
+  for (const cell of cells) {
+    if (cell.numbers.length > 0) continue;
+    const f = roleOf(cell.text, FUNDS_WORDS);
+    if (f && !funds.has(f)) funds.set(f, cell.col);
+    const i = roleOf(cell.text, INDICATOR_WORDS);
+    if (i && !indicators.has(i)) indicators.set(i, cell.col);
+  }
+  const fundsVocabulary = ['budgetInitial', 'budgetFull', 'executed'].filter((r) => funds.has(r as FundsRole)).length;
+  if (fundsVocabulary >= 2) return { kind: 'funds', cols: funds };
+  if ((indicators.has('target') || indicators.has('actual')) && (indicators.has('level3') || indicators.has('level2') || indicators.has('level1'))) {
+    return { kind: 'indicators', cols: indicators };
+  }
+  return undefined;
+}
+
+const TOTAL_WORDS = ['总分', '自评得分', '合计', '总计', '自评总分'];
+
+class SelfEvalBuilder {
+  readonly result: SelfEvalTable;
+  private path: string[] = [];
+
+  constructor(private readonly table: Table) {
+    this.result = { tableIndex: table.index, funds: [], indicators: [] };
+  }
+
+  private at(row: number, col: number | undefined): Cell | undefined {
+    if (col === undefined) return undefined;
+    const cell = this.table.grid[row]?.[col];
+    return cell && cell.row === row ? cell : undefined;
+  }
+
+  /** A 总分 row: the label, then the weight total and the score total. */
+  readTotal(row: number): boolean {
+    const cells = rowCells(this.table, row).filter((c) => c.text !== '');
+    const label = cells.find((c) => TOTAL_WORDS.some((w) => compact(c.text).startsWith(w)));
+    if (!label || label !== cells[0]) return false;
+    const numbers = cells.filter((c) => c !== label).flatMap((c) => c.numbers);
+    if (numbers.length === 0) return false;
+    if (numbers.length >= 2) {
+      this.result.statedTotalWeight = numbers[0];
+      this.result.statedTotal = numbers[numbers.length - 1];
+    } else this.result.statedTotal = numbers[0];
+    return true;
+  }
+
+  readFunds(row: number, cols: Map<FundsRole, number>): void {
+    const label = rowCells(this.table, row).find((c) => c.text !== '' && c.numbers.length === 0) ?? rowCells(this.table, row)[0];
+    if (!label) return;
+    const get = (role: FundsRole): NumberLiteral | undefined => firstNumber(this.at(row, cols.get(role)));
+    const funds: FundsRow = {
+      label: spanOfCell(label),
+      budgetInitial: get('budgetInitial'),
+      budgetFull: get('budgetFull'),
+      executed: get('executed'),
+      weight: get('weight'),
+      rate: get('rate'),
+      score: get('score'),
+      // the first row is the total (年度资金总额); the rows after it (其中：…) are its parts
+      part: this.result.funds.length > 0,
+    };
+    if (funds.budgetInitial || funds.budgetFull || funds.executed) this.result.funds.push(funds);
+  }
+
+  readIndicator(row: number, cols: Map<IndicatorRole, number>): void {
+    const levels: IndicatorRole[] = ['level1', 'level2', 'level3'];
+    let name: Cell | undefined;
+    levels.forEach((role, depth) => {
+      const cell = this.at(row, cols.get(role));
+      if (cell && cell.text !== '') {
+        this.path = [...this.path.slice(0, depth), normalizeName(cell.text.replace(/\s*\n\s*/gu, ''))];
+        name = cell;
+      }
+    });
+    const leaf = this.at(row, cols.get('level3')) ?? name;
+    if (!leaf || leaf.text === '') return;
+    const span = (role: IndicatorRole): TextSpan | undefined => {
+      const cell = this.at(row, cols.get(role));
+      return cell && cell.text !== '' ? spanOfCell(cell) : undefined;
+    };
+    const target = this.at(row, cols.get('target'));
+    const actual = this.at(row, cols.get('actual'));
+    this.result.indicators.push({
+      path: [...this.path],
+      key: keyOf(this.path),
+      name: spanOfCell(leaf),
+      target: span('target'),
+      targetNumber: firstNumber(target),
+      actual: span('actual'),
+      actualNumber: firstNumber(actual),
+      weight: firstNumber(this.at(row, cols.get('weight'))),
+      score: firstNumber(this.at(row, cols.get('score'))),
+      reason: span('reason'),
+    } satisfies SelfEvalIndicatorRow);
+  }
+}
+
+export function recognizeSelfEvalTable(table: Table): SelfEvalTable | undefined {
+  const builder = new SelfEvalBuilder(table);
+  let section: Section | undefined;
+  let sawSection = false;
+  for (let row = 0; row < table.grid.length; row++) {
+    const next = sectionOf(table, row);
+    if (next) {
+      section = next;
+      sawSection = true;
+      continue;
+    }
+    if (builder.readTotal(row)) continue;
+    if (section?.kind === 'funds') builder.readFunds(row, section.cols);
+    else if (section?.kind === 'indicators') builder.readIndicator(row, section.cols);
+  }
+  const r = builder.result;
+  return sawSection && (r.funds.length > 0 || r.indicators.length > 0) ? r : undefined;
+}

@@ -1,0 +1,49 @@
+/**
+ * 问卷星 (wjx.cn) result tables: "选项 | 小计 | 比例" rows and a last row
+ * "本题有效填写人次 | N". The question is the paragraph or heading right above the table.
+ */
+import type { SurveyOption, SurveyQuestion, Table, TextSpan } from '../../model/types';
+import { spanOfCell } from './cellText';
+import { compact, rowCells } from './headers';
+
+const RESPONDENT_WORDS = ['本题有效填写人次', '有效填写人次', '本题有效填写人数', '有效填写人数', '有效样本'];
+
+function findColumn(headers: string[], words: string[]): number {
+  return headers.findIndex((h) => words.some((w) => compact(h).startsWith(w)));
+}
+
+/**
+ * @param title the paragraph or heading right above the table (the question), if any
+ */
+export function recognizeSurveyTable(table: Table, title: TextSpan | undefined): SurveyQuestion | undefined {
+  const headerRow = (table.grid[0] ?? []).map((c) => c?.text ?? '');
+  const optionCol = findColumn(headerRow, ['选项', '答案选项']);
+  const countCol = findColumn(headerRow, ['小计', '人数', '频数']);
+  const ratioCol = findColumn(headerRow, ['比例', '百分比', '占比']);
+  if (optionCol < 0 || (countCol < 0 && ratioCol < 0)) return undefined;
+  const options: SurveyOption[] = [];
+  let respondents: SurveyQuestion['respondents'];
+  for (let r = 1; r < table.grid.length; r++) {
+    const label = table.grid[r][optionCol];
+    if (!label || label.text === '') continue;
+    if (RESPONDENT_WORDS.some((w) => compact(label.text).startsWith(w))) {
+      respondents = rowCells(table, r).find((c) => c !== label && c.numbers.length > 0)?.numbers[0] ?? label.numbers[0];
+      continue;
+    }
+    const text = label.text.replace(/\s*\n\s*/gu, '');
+    options.push({
+      label: { text, range: spanOfCell(label).range },
+      count: countCol >= 0 ? table.grid[r][countCol]?.numbers[0] : undefined,
+      ratio: ratioCol >= 0 ? table.grid[r][ratioCol]?.numbers[0] : undefined,
+    });
+  }
+  if (options.length === 0) return undefined;
+  const questionTitle: TextSpan = title ?? { text: '', range: { start: table.range.start, end: table.range.start } };
+  return {
+    title: questionTitle,
+    multiple: /多选题|多选|可多选/u.test(questionTitle.text),
+    tableIndex: table.index,
+    options,
+    respondents,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * parts-sum — a total stated in prose together with its parts must equal their sum.
+ *
+ * What: "共支出 120.50 万元，其中：60 万元用于…；60.50 万元用于…" — the parts are added (after
+ * bringing 元/万元/亿元 to the total's unit) and compared with the total at the finest precision
+ * written.
+ * Why: component lists that do not add up are one of the "散总不符" errors reviewers score
+ * against a report, and they usually mean one of the amounts was mistyped.
+ * Example: "项目总投资 10 万元，其中设备采购 6 万元、运维服务 3 万元" (6 + 3 = 9).
+ * Fix: rewrite the total as the sum of its parts (same decimals and digit width); the parts are
+ * listed as related places so the reader can instead correct the part that is wrong.
+ */
+import type Decimal from 'decimal.js';
+import type { NumberLiteral, PartsClaim } from '../model/types';
+import { judgeRounding } from '../engine/rounding';
+import type { Rule, RuleContext, RuleFinding } from '../engine/types';
+import { formatAt, plain } from '../services/derive';
+import { Dec } from '../text/numbers';
+import { replaceLiteral } from './support/fixes';
+
+const MONEY_SCALE: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
+
+/** `literal`'s value in `unit`, or undefined when the two units cannot be converted. */
+function inUnit(literal: NumberLiteral, unit: string): Decimal | undefined {
+  if (literal.unit === unit || literal.unit === '' || unit === '') return literal.value;
+  const from = MONEY_SCALE[literal.unit];
+  const to = MONEY_SCALE[unit];
+  return from && to ? literal.value.times(from).div(to) : undefined;
+}
+
+function checkParts(context: RuleContext, claim: PartsClaim): RuleFinding | undefined {
+  if (claim.parts.length < 2) return undefined;
+  const { total } = claim;
+  const values = claim.parts.map((part) => inUnit(part, total.unit));
+  if (values.some((value) => value === undefined)) return undefined;
+  const sum = (values as Decimal[]).reduce((acc, value) => acc.plus(value), new Dec(0));
+  const decimals = Math.max(total.decimals, ...claim.parts.map((part) => part.decimals));
+  const judgement = judgeRounding({ stated: total, exact: sum, roundedTerms: 0, compareDecimals: decimals, tolerance: context.config.tolerance });
+  if (judgement.verdict === 'ok') return undefined;
+  const unit = total.unit;
+  const partsText = claim.parts.map((part) => `${plain(part)}${part.unit}`).join(' + ');
+  const sumText = formatAt(sum, decimals);
+  return {
+    message: {
+      zh: `分项之和与合计不符：${partsText} = ${sumText}${unit}，但合计写作 ${plain(total)}${unit}。`,
+      en: `The parts do not add up to the total: ${partsText} = ${sumText}${unit}, but the total reads ${plain(total)}${unit}.`,
+    },
+    range: total.range,
+    related: claim.parts.map((part, i) => ({
+      range: part.range,
+      label: { zh: `分项${i + 1} ${plain(part)}${part.unit}`, en: `part ${i + 1}: ${plain(part)}${part.unit}` },
+    })),
+    fixes: [replaceLiteral(total, sum, { zh: `合计改为 ${sumText}${unit}`, en: `Change the total to ${sumText}${unit}` }, decimals)],
+  };
+}
+
+export const partsSumRule: Rule = {
+  id: 'parts-sum',
+  description: { zh: '正文中的合计与其分项之和不符', en: 'A total stated in prose differs from the sum of its parts' },
+  defaultSeverity: 'error',
+  docs: {
+    what: {
+      zh: '检查正文中“共…，其中：…；…”一类表述：各分项（统一元/万元/亿元后）之和应等于所述合计。',
+      en: 'Checks prose totals listed with their parts ("共…，其中：…；…"): the parts, converted to the total’s unit (元/万元/亿元), must add up to the total.',
+    },
+    why: {
+      zh: '分项与合计不符属于“散总不符”，评审会据此扣分，通常说明某个金额录入有误。',
+      en: 'Parts that do not add up are a roll-up error reviewers penalise; usually one amount was mistyped.',
+    },
+    example: '项目总投资 **10** 万元，其中设备采购 6 万元、运维服务 3 万元。',
+    fix: {
+      zh: '把合计改为各分项之和；各分项作为相关位置列出，也可以改正有误的分项。',
+      en: 'Rewrites the total as the sum of its parts; the parts are listed as related places in case a part is what is wrong.',
+    },
+  },
+  check(context) {
+    const findings: RuleFinding[] = [];
+    for (const claim of context.model.partsClaims) {
+      const finding = checkParts(context, claim);
+      if (finding) findings.push(finding);
+    }
+    return findings;
+  },
+};

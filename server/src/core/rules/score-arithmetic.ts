@@ -1,0 +1,142 @@
+/**
+ * score-arithmetic — one indicator row on its own: 0 ≤ 得分 ≤ 分值, 0 ≤ 扣分 ≤ 分值, 扣分 + 得分 = 分值.
+ *
+ * What: in every indicator table row (section tables and the annex 评分表), the score and the
+ * deduction lie within the indicator's 分值 and are never negative, and 扣分 + 得分 = 分值.
+ * Why: 得分 above 分值 or a negative score is impossible; a deduction and a score that do not
+ * add up to the weight mean one of them was mistyped — unless both are 四舍五入 of exact values.
+ * Example: annex 制度执行有效性 分值 2.5, 扣分 0.63, 得分 1.88 → 2.51 (rounding difference: exact
+ * 0.625 / 1.875 round to 0.63 / 1.88).
+ * Fix: two alternatives — change the 扣分 (0.62) or the 得分 (1.87). The preferred one keeps the
+ * literal that other places repeat (the 得分 1.88 feeds the totals), so the totals stay right.
+ */
+import type Decimal from 'decimal.js';
+import type { Indicator, IndicatorTable, NumberLiteral } from '../model/types';
+import { FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
+import { looseKeyOf, type ModelIndex } from '../engine/modelIndex';
+import { tableLabel } from '../engine/quantities';
+import { judgeRounding, verdictLabel } from '../engine/rounding';
+import type { Fix, Rule, RuleContext, RuleFinding } from '../engine/types';
+import { formatLike } from '../text/numbers';
+
+const MINUS = new Set(['-', '－', '−', '负']);
+
+function negative(text: string, literal: NumberLiteral): boolean {
+  return MINUS.has(text[literal.range.start - 1] ?? '');
+}
+
+/** Is the same value written for this indicator's `field` in another table? (Then keep it.) */
+function repeatedElsewhere(index: ModelIndex, indicator: Indicator, field: 'deduction' | 'score'): boolean {
+  const own = indicator[field];
+  if (!own) return false;
+  const occurrences = index.indicatorsByLooseKey.get(looseKeyOf(indicator.path)) ?? [];
+  return occurrences.some((other) => other !== indicator && other[field]?.value.eq(own.value));
+}
+
+function boundsChecks(context: RuleContext, table: IndicatorTable, indicator: Indicator): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const label = tableLabel(context.model, table.tableIndex);
+  const name = shortName(indicator.name);
+  for (const field of ['deduction', 'score'] as const) {
+    const literal = indicator[field];
+    if (!literal) continue;
+    const fieldName = FIELD_NAMES[field];
+    if (negative(context.model.text, literal)) {
+      out.push({
+        message: { zh: `${label.zh}“${name}”${fieldName.zh}为负数（计算错误）`, en: `${label.en} "${name}" ${fieldName.en} is negative (calculation error)` },
+        range: literal.range,
+        related: [],
+        fixes: [],
+      });
+    } else if (indicator.weight && literal.value.gt(indicator.weight.value)) {
+      out.push({
+        message: {
+          zh: `${label.zh}“${name}”${fieldName.zh} ${literal.text} 超过分值 ${indicator.weight.text}（计算错误）`,
+          en: `${label.en} "${name}" ${fieldName.en} ${literal.text} exceeds the weight ${indicator.weight.text} (calculation error)`,
+        },
+        range: literal.range,
+        related: [relatedLiteral(indicator.weight, label, FIELD_NAMES.weight.zh)],
+        fixes: [],
+      });
+    }
+  }
+  return out;
+}
+
+function alternative(literal: NumberLiteral, value: Decimal, decimals: number, field: 'deduction' | 'score', other: NumberLiteral, preferred: boolean): Fix {
+  const newText = formatLike(value, literal, decimals);
+  const deduction = field === 'deduction' ? newText : other.text;
+  const score = field === 'score' ? newText : other.text;
+  return {
+    kind: 'alternative',
+    title: {
+      zh: `改${FIELD_NAMES[field].zh}：扣分 ${deduction} / 得分 ${score}`,
+      en: `Change the ${FIELD_NAMES[field].en}: deduction ${deduction} / score ${score}`,
+    },
+    preferred,
+    edits: [{ range: literal.range, newText }],
+  };
+}
+
+function sumCheck(context: RuleContext, table: IndicatorTable, indicator: Indicator): RuleFinding | undefined {
+  const { weight, deduction, score } = indicator;
+  if (!weight || !deduction || !score || negative(context.model.text, deduction) || negative(context.model.text, score)) return undefined;
+  const decimals = Math.max(weight.decimals, deduction.decimals, score.decimals);
+  const exact = deduction.value.plus(score.value);
+  const judgement = judgeRounding({ stated: weight, exact, roundedTerms: 2, termDecimals: Math.max(deduction.decimals, score.decimals), compareDecimals: decimals, tolerance: context.config.tolerance });
+  if (judgement.verdict === 'ok') return undefined;
+  // Keep the literal other places repeat; else keep the score (it feeds the totals) and change the deduction.
+  const keepScore = repeatedElsewhere(context.index, indicator, 'score') || !repeatedElsewhere(context.index, indicator, 'deduction');
+  const target = keepScore ? deduction : score;
+  const label = tableLabel(context.model, table.tableIndex);
+  const verdict = verdictLabel(judgement.verdict);
+  const name = shortName(indicator.name);
+  const fixes = [
+    alternative(deduction, weight.value.minus(score.value), decimals, 'deduction', score, keepScore),
+    alternative(score, weight.value.minus(deduction.value), decimals, 'score', deduction, !keepScore),
+  ];
+  return {
+    message: {
+      zh: `${label.zh}“${name}”扣分 ${deduction.text} + 得分 ${score.text} = ${formatLike(exact, weight, decimals)}，与分值 ${weight.text} 不一致（${verdict.zh}）`,
+      en: `${label.en} "${name}" deduction ${deduction.text} + score ${score.text} = ${formatLike(exact, weight, decimals)}, not the weight ${weight.text} (${verdict.en})`,
+    },
+    range: target.range,
+    related: [relatedLiteral(keepScore ? score : deduction, label, keepScore ? '得分' : '扣分'), relatedLiteral(weight, label, '分值')],
+    fixes,
+    rounding: judgement.verdict === 'rounding',
+  };
+}
+
+export const scoreArithmetic: Rule = {
+  id: 'score-arithmetic',
+  description: { zh: '单个指标的得分、扣分与分值的关系', en: 'Score, deduction and weight of one indicator' },
+  defaultSeverity: 'error',
+  docs: {
+    what: {
+      zh: '每个指标行：0 ≤ 得分 ≤ 分值，0 ≤ 扣分 ≤ 分值，扣分 + 得分 = 分值；四舍五入造成的差异单独报告为“舍入差异”（提示）。',
+      en: 'Each indicator row: 0 ≤ score ≤ weight, 0 ≤ deduction ≤ weight, deduction + score = weight; differences explained by 四舍五入 are reported separately as rounding differences (info).',
+    },
+    why: {
+      zh: '得分超过分值或为负数不可能成立；扣分与得分之和不等于分值说明其中一个数字写错（或未统一舍入）。',
+      en: 'A score above the weight or below zero is impossible; a deduction and score that do not add up to the weight mean one of them is wrong (or was rounded independently).',
+    },
+    example: '| 制度执行有效性 | 2.5 | … | 0.63 | 1.88 |   ← 0.63 + 1.88 = 2.51 ≠ 2.5（舍入差异）',
+    fix: {
+      zh: '提供两个备选修复：改扣分（0.62）或改得分（1.87）；优先保留在其他位置重复出现、参与合计的数字。',
+      en: 'Two alternatives: change the deduction (0.62) or the score (1.87); the preferred one keeps the number repeated elsewhere and used in totals.',
+    },
+  },
+  check(context) {
+    const out: RuleFinding[] = [];
+    for (const table of context.model.indicatorTables) {
+      for (const indicator of table.indicators) {
+        const bounds = boundsChecks(context, table, indicator);
+        out.push(...bounds);
+        if (bounds.length > 0) continue;
+        const finding = sumCheck(context, table, indicator);
+        if (finding) out.push(finding);
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,211 @@
+/**
+ * score-sum — roll-ups in every indicator table (散总一致).
+ *
+ * What: at every level, Σ children = parent for 分值, 扣分 and 得分 (a parent whose 分值 is written
+ * per row counts the sum of its parts); every 合计/总分 row equals the sum of the rows it totals,
+ * per level column (分值) and per 扣分/得分 column.
+ * Why: "分值计算散总一致" is a scored item of the report-quality review; a total that is not the
+ * sum of its rows is the most common arithmetic slip in these reports.
+ * Example: 表 3-4 rows 6 + 6 + 3.27 + 3.45 = 18.72 but the 合计 row says 18.73.
+ * Fix: write the recomputed sum (direct); the cascade fix also updates every number derived from
+ * the corrected total (得分表, 得分率, the prose "实际得分 18.73 分", 总分, grade word).
+ *
+ * A total is the sum of what its table SHOWS, so a displayed row is never a "rounded term"; only a
+ * row whose own 扣分 + 得分 ≠ 分值 by rounding (see score-arithmetic) is, and then the mismatch it
+ * causes in the column total is reported as a rounding difference (info).
+ */
+import type Decimal from 'decimal.js';
+import type { Indicator, IndicatorTable, NumberLiteral, TotalRow } from '../model/types';
+import { childrenOf, childTerms, childWeightTerms, sum, termsOf, totalTerms, weightLiterals, weightTermsAtLevel, type ScoreField } from '../services/derive';
+import { correctLiteral, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
+import { looseKeyOf } from '../engine/modelIndex';
+import { statementsFor, statementsOf, tableLabel, totalRowSubject } from '../engine/quantities';
+import { judgeRounding, verdictLabel } from '../engine/rounding';
+import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
+import { formatLike } from '../text/numbers';
+
+/** Rows whose 扣分 + 得分 ≠ 分值 (any difference): their literals are roundings, not exact figures. */
+function roundedRowLiterals(table: IndicatorTable): Set<number> {
+  const rounded = new Set<number>();
+  for (const indicator of table.indicators) {
+    const { weight, deduction, score } = indicator;
+    if (!weight || !deduction || !score) continue;
+    if (!deduction.value.plus(score.value).eq(weight.value)) {
+      rounded.add(deduction.range.start);
+      rounded.add(score.range.start);
+    }
+  }
+  return rounded;
+}
+
+interface SumCheck {
+  context: RuleContext;
+  table: IndicatorTable;
+  stated: NumberLiteral;
+  terms: readonly NumberLiteral[];
+  field: 'weight' | ScoreField;
+  /** "表3-4 合计" / "表3-1“绩效目标”" */
+  what: Localized;
+  /** "各行之和" / "下级指标之和" */
+  of: Localized;
+  /** Loose key of the quantity the stated literal gives ('' = report), to cite places that agree. */
+  subject?: string;
+  rounded: ReadonlySet<number>;
+}
+
+function checkSum(check: SumCheck): RuleFinding | undefined {
+  const { context, table, stated, terms, field } = check;
+  if (terms.length === 0) return undefined;
+  const exact = sum(terms);
+  const decimals = Math.max(stated.decimals, ...terms.map((term) => term.decimals));
+  const roundedTerms = terms.filter((term) => check.rounded.has(term.range.start)).length;
+  const judgement = judgeRounding({ stated, exact, roundedTerms, termDecimals: decimals, compareDecimals: decimals, tolerance: context.config.tolerance });
+  if (judgement.verdict === 'ok') return undefined;
+  const expected = formatLike(exact, stated, decimals);
+  const verdict = verdictLabel(judgement.verdict);
+  const name = FIELD_NAMES[field];
+  const label = tableLabel(context.model, table.tableIndex);
+  const names = new Map(table.indicators.flatMap((indicator) => [indicator.weight, indicator.deduction, indicator.score, ...indicator.weightParts].filter(Boolean).map((literal) => [literal!.range.start, indicator.name])));
+  const related: RelatedPlace[] = terms.map((term) => relatedLiteral(term, label, shortName(names.get(term.range.start) ?? '')));
+  if (check.subject !== undefined) {
+    const statements = statementsOf(context.model, context.index);
+    for (const statement of statementsFor(statements, check.subject, field === 'weight' ? 'weight' : field)) {
+      if (statement.literal.range.start !== stated.range.start && statement.literal.text === expected) related.push(relatedLiteral(statement.literal, statement.where));
+    }
+  }
+  const rounding = judgement.verdict === 'rounding';
+  return {
+    message: {
+      zh: `${check.what.zh}${name.zh} ${stated.text} 与${check.of.zh} ${expected} 不一致（${verdict.zh}）`,
+      en: `${check.what.en} ${name.en} ${stated.text} differs from the ${check.of.en} ${expected} (${verdict.en})`,
+    },
+    range: stated.range,
+    related,
+    fixes: rounding ? [] : correctLiteral(context, stated, exact, decimals),
+    rounding,
+  };
+}
+
+function parentChecks(context: RuleContext, table: IndicatorTable, rounded: ReadonlySet<number>): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const label = tableLabel(context.model, table.tableIndex);
+  const of = { zh: '下级指标之和', en: 'sum of its sub-indicators' };
+  for (const indicator of table.indicators) {
+    if (childrenOf(table, indicator).length === 0) continue;
+    const what = { zh: `${label.zh}“${shortName(indicator.name)}”`, en: `${label.en} "${shortName(indicator.name)}"` };
+    const subject = looseKeyOf(indicator.path);
+    for (const field of ['deduction', 'score'] as const) {
+      const stated = indicator[field];
+      if (!stated) continue;
+      const finding = checkSum({ context, table, stated, terms: childTerms(table, indicator, field), field, what, of, subject, rounded });
+      if (finding) out.push(finding);
+    }
+    out.push(...weightCheck(context, table, indicator, what, of, rounded));
+  }
+  return out;
+}
+
+/** A parent's 分值 vs its children's: written once, or as per-row parts (then compared as a sum, no fix). */
+function weightCheck(context: RuleContext, table: IndicatorTable, indicator: Indicator, what: Localized, of: Localized, rounded: ReadonlySet<number>): RuleFinding[] {
+  const children = childrenOf(table, indicator);
+  if (children.some((child) => weightLiterals(child).length === 0)) return [];
+  const terms = childWeightTerms(table, indicator);
+  if (indicator.weight) {
+    const finding = checkSum({ context, table, stated: indicator.weight, terms, field: 'weight', what, of, subject: looseKeyOf(indicator.path), rounded });
+    return finding ? [finding] : [];
+  }
+  const parts = indicator.weightParts;
+  if (parts.length === 0 || sum(parts).eq(sum(terms))) return [];
+  const label = tableLabel(context.model, table.tableIndex);
+  return [
+    {
+      message: {
+        zh: `${what.zh}分值各部分之和 ${sum(parts).toString()} 与${of.zh} ${sum(terms).toString()} 不一致（计算错误）`,
+        en: `${what.en} weight parts add up to ${sum(parts).toString()}, the ${of.en} is ${sum(terms).toString()} (calculation error)`,
+      },
+      range: parts[0].range,
+      related: [...parts.slice(1), ...terms].map((literal) => relatedLiteral(literal, label)),
+      fixes: [],
+    },
+  ];
+}
+
+function totalChecks(context: RuleContext, table: IndicatorTable, row: TotalRow, rounded: ReadonlySet<number>): RuleFinding[] {
+  const subject = totalRowSubject(table, row);
+  if (subject === undefined) return [];
+  const label = tableLabel(context.model, table.tableIndex);
+  const what = { zh: `${label.zh} ${row.label.text}`, en: `${label.en} ${row.label.text} row` };
+  const of = { zh: '各行之和', en: 'sum of its rows' };
+  const out: RuleFinding[] = [];
+  for (const field of ['deduction', 'score'] as const) {
+    const stated = row[field];
+    if (!stated) continue;
+    const finding = checkSum({ context, table, stated, terms: totalTerms(table, field), field, what, of, subject, rounded });
+    if (finding) out.push(finding);
+  }
+  row.weights.forEach((stated, i) => {
+    if (!stated) return;
+    const level = (i + 1) as 1 | 2 | 3 | 4;
+    const levelWhat = { zh: `${what.zh}（${level}级）`, en: `${what.en} (level ${level})` };
+    const finding = checkSum({ context, table, stated, terms: weightTermsAtLevel(table, level), field: 'weight', what: levelWhat, of, subject, rounded });
+    if (finding) out.push(finding);
+  });
+  return out;
+}
+
+/** Σ of the summary table's entries vs its 合计 (权重 and 得分). */
+function summaryChecks(context: RuleContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const table of context.model.summaryTables) {
+    const total = table.total;
+    if (!total) continue;
+    const label = tableLabel(context.model, table.tableIndex);
+    for (const field of ['weight', 'score'] as const) {
+      const stated = total[field];
+      const terms = table.entries.map((entry) => entry[field]);
+      if (!stated || terms.some((term) => !term)) continue;
+      const what = { zh: `${label.zh} ${total.name.text}`, en: `${label.en} ${total.name.text}` };
+      const pseudo = { tableIndex: table.tableIndex, indicators: [] } as unknown as IndicatorTable;
+      const finding = checkSum({ context, table: pseudo, stated, terms: terms as NumberLiteral[], field, what, of: { zh: '各项之和', en: 'sum of its entries' }, subject: '', rounded: new Set() });
+      if (finding) out.push(finding);
+    }
+  }
+  return out;
+}
+
+export const scoreSum: Rule = {
+  id: 'score-sum',
+  description: { zh: '评分表各级分值、扣分、得分及合计行的汇总一致性', en: 'Roll-ups of weights, deductions and scores at every level and in total rows' },
+  defaultSeverity: 'error',
+  docs: {
+    what: {
+      zh: '每个指标表中，下级指标的分值、扣分、得分之和等于上级指标；合计/总分/小计行等于其所汇总各行之和（分值按各级列分别核对）；得分汇总表的合计等于各项之和。',
+      en: 'In every indicator table, children add up to their parent (weight, deduction, score); 合计/总分/小计 rows equal the sum of the rows they total (weights per level column); a summary table total equals the sum of its entries.',
+    },
+    why: {
+      zh: '“分值计算散总一致”是报告质量考核的评分项，合计与各行之和不符是最常见的计算错误。',
+      en: 'Totals that match their parts are a scored item of the report-quality review; a total that is not the sum of its rows is the most common slip.',
+    },
+    example: '| 满意度指标 | 4 | … | 3.27 |\n| | 4 | … | 3.45 |\n| 合计 | 20 | … | 18.73 |   ← 6 + 6 + 3.27 + 3.45 = 18.72',
+    fix: {
+      zh: '直接修复改为重新计算的合计；级联修复同时更新依赖该数字的汇总表、得分率、正文“实际得分”、总分和评级。',
+      en: 'The direct fix writes the recomputed sum; the cascade fix also updates the summary table, rates, prose copies, the report total and the grade word.',
+    },
+  },
+  check(context) {
+    const out: RuleFinding[] = [];
+    for (const table of context.model.indicatorTables) {
+      const rounded = roundedRowLiterals(table);
+      out.push(...parentChecks(context, table, rounded));
+      for (const row of table.totals) out.push(...totalChecks(context, table, row, rounded));
+    }
+    out.push(...summaryChecks(context));
+    return out;
+  },
+};
+
+/** Exported for rules that need the same leaf terms (summary-vs-detail). */
+export function recomputedScore(table: IndicatorTable, indicator: Indicator, field: ScoreField): Decimal | undefined {
+  const terms = termsOf(table, indicator, field);
+  return terms.length > 0 ? sum(terms) : undefined;
+}

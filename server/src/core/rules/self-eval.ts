@@ -1,0 +1,291 @@
+/**
+ * self-eval — the 项目支出绩效自评表 must be internally consistent.
+ *
+ * What:
+ * - funds block: the 年度资金总额 row = Σ of its 其中 rows, per column (年初预算数, 全年预算数,
+ *   全年执行数);
+ * - 执行率 = 全年执行数 / 全年预算数 (or / 年初预算数 when that is the only budget written);
+ * - 得分 = 分值 × 执行率, capped at 分值;
+ * - indicator rows: a 实际完成值 that meets its 年度指标值 (≥ / ≤ / > / < / =, units normalised,
+ *   full-width digits read) yet loses points with no 偏差原因 → warning; one that misses its
+ *   指标值 yet gets full marks → warning;
+ * - the stated 总分 / 自评得分 = Σ row 得分 (+ the 预算执行率 得分), and the stated total 分值 =
+ *   Σ row 分值 (+ its 分值).
+ * Why: these are the checks a 财政局 reviewer runs on every 自评表 ("评价计分正确、分值计算散总一致"),
+ * and a 自评表 that does not add up is returned to the unit.
+ * Example: 总分 96.72 while the rows add up to 88.43 + 9.79 = 98.22.
+ * Fix: rewrite the wrong total, rate or score with the recomputed value (same decimals and width);
+ * the indicator-row warnings have no automatic fix (the reviewer decides whether the score or the
+ * 偏差原因 is missing).
+ */
+import type Decimal from 'decimal.js';
+import type { FundsRow, NumberLiteral, SelfEvalIndicatorRow, SelfEvalTable } from '../model/types';
+import { judgeRounding } from '../engine/rounding';
+import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
+import { formatAt, plain } from '../services/derive';
+import { Dec } from '../text/numbers';
+import { replaceLiteral } from './support/fixes';
+
+type FundsColumn = 'budgetInitial' | 'budgetFull' | 'executed';
+
+const COLUMN_NAMES: Record<FundsColumn, Localized> = {
+  budgetInitial: { zh: '年初预算数', en: 'initial budget' },
+  budgetFull: { zh: '全年预算数', en: 'full-year budget' },
+  executed: { zh: '全年执行数', en: 'amount executed' },
+};
+
+function sumOf(values: readonly Decimal[]): Decimal {
+  return values.reduce((acc, value) => acc.plus(value), new Dec(0));
+}
+
+/** 合计 row vs Σ 其中 rows, per column. An empty part cell counts as 0 when other parts are written. */
+function checkFundsParts(context: RuleContext, funds: readonly FundsRow[]): RuleFinding[] {
+  const total = funds.find((row) => !row.part);
+  const parts = funds.filter((row) => row.part);
+  if (!total || parts.length === 0) return [];
+  const findings: RuleFinding[] = [];
+  for (const column of ['budgetInitial', 'budgetFull', 'executed'] as const) {
+    const stated = total[column];
+    const written = parts.map((row) => row[column]).filter((literal): literal is NumberLiteral => literal !== undefined);
+    if (!stated || written.length === 0) continue;
+    const sum = sumOf(written.map((literal) => literal.value));
+    const decimals = Math.max(stated.decimals, ...written.map((literal) => literal.decimals));
+    if (judgeRounding({ stated, exact: sum, roundedTerms: 0, compareDecimals: decimals, tolerance: context.config.tolerance }).verdict === 'ok') continue;
+    const name = COLUMN_NAMES[column];
+    const sumText = formatAt(sum, decimals);
+    const termsText = written.map(plain).join(' + ');
+    findings.push({
+      message: {
+        zh: `自评表资金${name.zh}：其中各项 ${termsText} = ${sumText}，与“${total.label.text}”${plain(stated)} 不符。`,
+        en: `Self-evaluation funds, ${name.en}: the parts ${termsText} = ${sumText}, but "${total.label.text}" reads ${plain(stated)}.`,
+      },
+      range: stated.range,
+      related: parts.flatMap((row) => {
+        const literal = row[column];
+        return literal ? [{ range: literal.range, label: { zh: `${row.label.text} ${plain(literal)}`, en: `${row.label.text}: ${plain(literal)}` } }] : [];
+      }),
+      fixes: [replaceLiteral(stated, sum, { zh: `改为 ${sumText}`, en: `Change to ${sumText}` }, decimals)],
+    });
+  }
+  return findings;
+}
+
+/** The budget a row's 执行率 divides by: 全年预算数, else 年初预算数. */
+function budgetOf(row: FundsRow): NumberLiteral | undefined {
+  return row.budgetFull ?? row.budgetInitial;
+}
+
+/** 执行率 of a row as a fraction, exactly. */
+function exactRate(row: FundsRow): Decimal | undefined {
+  const budget = budgetOf(row);
+  if (!budget || !row.executed || budget.value.isZero()) return undefined;
+  return row.executed.value.div(budget.value);
+}
+
+/** A rate cell is a percentage when it says so or exceeds 1 ("97.91"), else a fraction ("0.98"). */
+function isPercent(literal: NumberLiteral): boolean {
+  return literal.unit === '%' || literal.value.gt(1);
+}
+
+function inUnitOf(literal: NumberLiteral, fraction: Decimal): Decimal {
+  return isPercent(literal) ? fraction.times(100) : fraction;
+}
+
+function fractionOf(literal: NumberLiteral): Decimal {
+  return isPercent(literal) ? literal.value.div(100) : literal.value;
+}
+
+function checkRate(context: RuleContext, row: FundsRow): RuleFinding | undefined {
+  const rate = exactRate(row);
+  if (!row.rate || !rate) return undefined;
+  const exact = inUnitOf(row.rate, rate);
+  const judgement = judgeRounding({ stated: row.rate, exact, roundedTerms: 0, tolerance: context.config.tolerance });
+  if (judgement.verdict === 'ok') return undefined;
+  const budget = budgetOf(row)!;
+  const executed = row.executed!;
+  const unit = row.rate.unit;
+  const expected = judgement.expected.toFixed(row.rate.decimals);
+  return {
+    message: {
+      zh: `“${row.label.text}”执行率应为 ${plain(executed)}/${plain(budget)} = ${expected}${unit}，表中写作 ${plain(row.rate)}${unit}。`,
+      en: `"${row.label.text}": the execution rate should be ${plain(executed)}/${plain(budget)} = ${expected}${unit}, the table writes ${plain(row.rate)}${unit}.`,
+    },
+    range: row.rate.range,
+    related: [
+      { range: executed.range, label: { zh: `全年执行数 ${plain(executed)}`, en: `executed ${plain(executed)}` } },
+      { range: budget.range, label: { zh: `${budget === row.budgetFull ? '全年预算数' : '年初预算数'} ${plain(budget)}`, en: `budget ${plain(budget)}` } },
+    ],
+    fixes: [replaceLiteral(row.rate, exact, { zh: `改为 ${expected}${unit}`, en: `Change to ${expected}${unit}` })],
+  };
+}
+
+/** 得分 = 分值 × 执行率 (capped at 分值); the written 执行率 is accepted as well as the exact one. */
+function checkFundsScore(context: RuleContext, row: FundsRow): RuleFinding | undefined {
+  const rate = exactRate(row);
+  if (!row.weight || !row.score || !rate) return undefined;
+  const weight = row.weight.value;
+  const capped = (fraction: Decimal) => Dec.min(weight, weight.times(fraction));
+  const readings = [capped(rate), ...(row.rate ? [capped(fractionOf(row.rate))] : [])];
+  const judgements = readings.map((exact) => judgeRounding({ stated: row.score!, exact, roundedTerms: 0, tolerance: context.config.tolerance }));
+  if (judgements.some((j) => j.verdict === 'ok')) return undefined;
+  const exact = readings[0];
+  const expected = judgements[0].expected.toFixed(row.score.decimals);
+  const rateText = formatAt(rate.times(100), 2);
+  return {
+    message: {
+      zh: `预算执行率得分应为 分值 ${plain(row.weight)} × 执行率 ${rateText}% = ${expected}，表中写作 ${plain(row.score)}。`,
+      en: `The budget-execution score should be ${plain(row.weight)} × ${rateText}% = ${expected}, the table writes ${plain(row.score)}.`,
+    },
+    range: row.score.range,
+    related: [{ range: row.weight.range, label: { zh: `分值 ${plain(row.weight)}`, en: `weight ${plain(row.weight)}` } }, ...(row.rate ? [{ range: row.rate.range, label: { zh: `执行率 ${plain(row.rate)}${row.rate.unit}`, en: `rate ${plain(row.rate)}${row.rate.unit}` } }] : [])],
+    fixes: [replaceLiteral(row.score, exact, { zh: `改为 ${expected}`, en: `Change to ${expected}` })],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicator rows
+
+const MONEY_SCALE: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
+
+/** `literal` in the unit of `like`; undefined when the units cannot be compared. */
+function comparable(literal: NumberLiteral, like: NumberLiteral): Decimal | undefined {
+  if (literal.unit === like.unit || literal.unit === '' || like.unit === '') return literal.value;
+  const from = MONEY_SCALE[literal.unit];
+  const to = MONEY_SCALE[like.unit];
+  return from && to ? literal.value.times(from).div(to) : undefined;
+}
+
+/** Is the target met? undefined when it cannot be told (no number, a range, units that do not compare). */
+function targetMet(row: SelfEvalIndicatorRow): boolean | undefined {
+  const target = row.targetNumber;
+  const actual = row.actualNumber;
+  if (!target || !actual || !row.target || !row.actual) return undefined;
+  // "1-12月", "80%-90%": a range is not a threshold this check can read
+  if (/\d\s*[-－—–~～至]\s*\d/u.test(row.target.text)) return undefined;
+  const value = comparable(actual, target);
+  if (value === undefined) return undefined;
+  switch (target.comparator) {
+    case '≤':
+      return value.lte(target.value);
+    case '<':
+      return value.lt(target.value);
+    case '>':
+      return value.gt(target.value);
+    case '=':
+      return value.eq(target.value);
+    default:
+      // "不少于 45 个", "20 台", "100%": a plain target is a floor
+      return /不高于|不超过|以下|以内|低于/u.test(row.target.text) ? value.lte(target.value) : value.gte(target.value);
+  }
+}
+
+function checkIndicatorRow(row: SelfEvalIndicatorRow): RuleFinding | undefined {
+  const met = targetMet(row);
+  if (met === undefined || !row.weight || !row.score) return undefined;
+  const full = row.score.value.gte(row.weight.value);
+  const related = [
+    ...(row.target ? [{ range: row.target.range, label: { zh: `年度指标值 ${row.target.text}`, en: `target ${row.target.text}` } }] : []),
+    ...(row.actual ? [{ range: row.actual.range, label: { zh: `实际完成值 ${row.actual.text}`, en: `actual ${row.actual.text}` } }] : []),
+    { range: row.weight.range, label: { zh: `分值 ${plain(row.weight)}`, en: `weight ${plain(row.weight)}` } },
+  ];
+  const name = row.name.text;
+  if (met && !full && !row.reason) {
+    return {
+      severity: 'warning',
+      message: {
+        zh: `“${name}”实际完成值 ${row.actual!.text} 已达到年度指标值 ${row.target!.text}，却只得 ${plain(row.score)} 分（分值 ${plain(row.weight)}），且未填写偏差原因。`,
+        en: `"${name}" meets its target (${row.actual!.text} vs ${row.target!.text}) yet scores ${plain(row.score)} of ${plain(row.weight)}, with no reason for the deviation.`,
+      },
+      range: row.score.range,
+      related,
+      fixes: [],
+    };
+  }
+  if (!met && full) {
+    return {
+      severity: 'warning',
+      message: {
+        zh: `“${name}”实际完成值 ${row.actual!.text} 未达到年度指标值 ${row.target!.text}，却得满分 ${plain(row.score)} 分。`,
+        en: `"${name}" misses its target (${row.actual!.text} vs ${row.target!.text}) yet gets full marks (${plain(row.score)}).`,
+      },
+      range: row.score.range,
+      related,
+      fixes: [],
+    };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stated totals
+
+function checkTotals(context: RuleContext, table: SelfEvalTable): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const fundsTotal = table.funds.find((row) => !row.part);
+  const pairs: { stated: NumberLiteral | undefined; terms: NumberLiteral[]; what: Localized }[] = [
+    {
+      stated: table.statedTotal,
+      terms: [...(fundsTotal?.score ? [fundsTotal.score] : []), ...table.indicators.flatMap((row) => (row.score ? [row.score] : []))],
+      what: { zh: '得分', en: 'scores' },
+    },
+    {
+      stated: table.statedTotalWeight,
+      terms: [...(fundsTotal?.weight ? [fundsTotal.weight] : []), ...table.indicators.flatMap((row) => (row.weight ? [row.weight] : []))],
+      what: { zh: '分值', en: 'weights' },
+    },
+  ];
+  for (const { stated, terms, what } of pairs) {
+    if (!stated || terms.length === 0) continue;
+    const sum = sumOf(terms.map((term) => term.value));
+    const decimals = Math.max(stated.decimals, ...terms.map((term) => term.decimals));
+    if (judgeRounding({ stated, exact: sum, roundedTerms: 0, compareDecimals: decimals, tolerance: context.config.tolerance }).verdict === 'ok') continue;
+    const sumText = formatAt(sum, decimals);
+    findings.push({
+      message: {
+        zh: `自评表总${what.zh}写作 ${plain(stated)}，但各行${what.zh}之和为 ${sumText}${fundsTotal && what.zh === '得分' && fundsTotal.score ? `（含预算执行率${what.zh} ${plain(fundsTotal.score)}）` : ''}。`,
+        en: `The self-evaluation total of ${what.en} reads ${plain(stated)}, but the rows add up to ${sumText}.`,
+      },
+      range: stated.range,
+      related: terms.map((term) => ({ range: term.range, label: { zh: `${what.zh} ${plain(term)}`, en: `${what.en}: ${plain(term)}` } })),
+      fixes: [replaceLiteral(stated, sum, { zh: `改为 ${sumText}`, en: `Change to ${sumText}` }, decimals)],
+    });
+  }
+  return findings;
+}
+
+function checkTable(context: RuleContext, table: SelfEvalTable): RuleFinding[] {
+  const findings = [...checkFundsParts(context, table.funds)];
+  for (const row of table.funds) {
+    for (const finding of [checkRate(context, row), checkFundsScore(context, row)]) if (finding) findings.push(finding);
+  }
+  for (const row of table.indicators) {
+    const finding = checkIndicatorRow(row);
+    if (finding) findings.push(finding);
+  }
+  findings.push(...checkTotals(context, table));
+  return findings;
+}
+
+export const selfEvalRule: Rule = {
+  id: 'self-eval',
+  description: { zh: '自评表资金、执行率、得分与总分不一致', en: 'The self-evaluation table’s funds, rates, scores or totals are inconsistent' },
+  defaultSeverity: 'error',
+  docs: {
+    what: {
+      zh: '自评表：年度资金总额 = 其中各项之和；执行率 = 全年执行数 / 全年预算数（无全年预算数时用年初预算数）；得分 = 分值 × 执行率（不超过分值）；达到指标值却扣分且无偏差原因、未达到却得满分给出警告；总分 = 各行得分之和（含预算执行率得分）。',
+      en: 'Self-evaluation table: the funds total = Σ its parts; rate = executed / full-year budget (or initial budget when alone); score = weight × rate, capped; a met target that loses points without a reason, or a missed target with full marks, is a warning; the stated total = Σ row scores (incl. the budget-execution score).',
+    },
+    why: {
+      zh: '这是财政部门审核自评表时逐项核对的内容（评价计分正确、散总一致）；不一致的自评表会被退回。',
+      en: 'Finance bureaus check exactly these items ("scoring correct, totals consistent"); an inconsistent table is sent back.',
+    },
+    example: '| 总分 | … | 100 | **96.72** |（各行得分与预算执行率得分之和为 98.22）',
+    fix: {
+      zh: '把有误的合计、执行率、得分或总分改为重新计算的值；指标行的警告不自动修复。',
+      en: 'Rewrites a wrong total, rate or score with the recomputed value; indicator-row warnings have no automatic fix.',
+    },
+  },
+  check(context) {
+    return context.model.selfEvalTables.flatMap((table) => checkTable(context, table));
+  },
+};

@@ -1,0 +1,155 @@
+/**
+ * When and on what the open documents are checked. One BlockCache per document (an edit
+ * re-parses only the edited block); a short debounce after typing; a check is a few phases with a
+ * yield to the event loop between them, and a phase that finds a newer version abandons the run,
+ * so a burst of edits costs one check and other requests are answered in between. Results carry
+ * the version they were computed for; a result for an old version is never handed out.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import { checkReport, type CheckResult } from '../core/engine/check';
+import type { ConfigLayer, ConfigProblem } from '../core/engine/config';
+import { BlockCache } from '../core/model/build';
+import type { Lang } from '../core/services/locale';
+
+export interface Checked {
+  uri: string;
+  version: number;
+  /** The text the result belongs to (convert ranges with this, not the live document). */
+  snapshot: TextDocument;
+  result: CheckResult;
+  lang: Lang;
+  layers: readonly ConfigLayer[];
+  /** Configuration files that could not be read (shown with the findings). */
+  problems: readonly ConfigProblem[];
+}
+
+export interface HostConfig {
+  layers: ConfigLayer[];
+  problems: ConfigProblem[];
+}
+
+export interface CheckerHost {
+  documents: TextDocuments<TextDocument>;
+  /** Configuration layers for a document (locale, rc files, settings); front matter is read by the core. */
+  configFor(uri: string): Promise<HostConfig>;
+  /** A fresh result for the current version (publish it). */
+  onChecked(checked: Checked): void;
+  error(message: string): void;
+}
+
+/** A result with the configuration generation it was computed under. */
+type Stamped = Checked & { generation: number };
+
+interface Stamp {
+  version: number;
+  generation: number;
+}
+
+interface DocState {
+  cache: BlockCache;
+  latest?: Stamped;
+  running?: Stamp & { promise: Promise<Stamped | undefined> };
+  /** The check of this version threw: do not retry it until the text or configuration changes. */
+  failed?: Stamp;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export const DEBOUNCE_MS = 75;
+
+export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class DocumentChecker {
+  private readonly states = new Map<string, DocState>();
+  /** Bumped when the configuration changes: results of an older generation are stale. */
+  private generation = 0;
+
+  constructor(private readonly host: CheckerHost) {}
+
+  /** Check soon (after typing settles). */
+  schedule(uri: string): void {
+    const state = this.state(uri);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.current(uri);
+    }, DEBOUNCE_MS);
+  }
+
+  /** The result for the document's current version, checking now if needed; undefined for unknown documents. */
+  async current(uri: string, isCancelled: () => boolean = () => false): Promise<Checked | undefined> {
+    // a newer version may land while we wait: loop until a result matches the live version
+    for (let attempt = 0; attempt < 20 && !isCancelled(); attempt++) {
+      const doc = this.host.documents.get(uri);
+      if (!doc) return undefined;
+      const state = this.state(uri);
+      if (state.latest && this.isCurrent(state.latest, doc)) return state.latest;
+      if (state.failed && this.isCurrent(state.failed, doc)) return undefined;
+      if (state.timer) {
+        clearTimeout(state.timer);
+        state.timer = undefined;
+      }
+      const running = state.running && this.isCurrent(state.running, doc) ? state.running.promise : this.start(uri, doc, state);
+      const checked = await running;
+      const live = this.host.documents.get(uri);
+      if (checked && live && this.isCurrent(checked, live)) return checked;
+    }
+    return undefined;
+  }
+
+  /** The configuration changed: drop every result and check the open documents again. */
+  invalidate(): void {
+    this.generation++;
+    for (const doc of this.host.documents.all()) this.schedule(doc.uri);
+  }
+
+  close(uri: string): void {
+    const state = this.states.get(uri);
+    if (state?.timer) clearTimeout(state.timer);
+    this.states.delete(uri);
+  }
+
+  private isCurrent(stamp: Stamp, doc: TextDocument): boolean {
+    return stamp.version === doc.version && stamp.generation === this.generation;
+  }
+
+  private state(uri: string): DocState {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = { cache: new BlockCache() };
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+
+  private start(uri: string, doc: TextDocument, state: DocState): Promise<Stamped | undefined> {
+    const version = doc.version;
+    const generation = this.generation;
+    // TextDocuments updates its documents in place: take the text now
+    const snapshot = TextDocument.create(uri, doc.languageId, version, doc.getText());
+    const stale = () => this.host.documents.get(uri)?.version !== version || this.generation !== generation || this.states.get(uri) !== state;
+    const run = async (): Promise<Stamped | undefined> => {
+      try {
+        const { layers, problems } = await this.host.configFor(uri);
+        await yieldToLoop();
+        if (stale()) return undefined;
+        const result = checkReport(snapshot.getText(), { layers, cache: state.cache });
+        const checked: Stamped = { uri, version, generation, snapshot, result, lang: result.config.language, layers, problems };
+        await yieldToLoop();
+        if (stale()) return undefined;
+        state.latest = checked;
+        this.host.onChecked(checked);
+        return checked;
+      } catch (error) {
+        state.failed = { version, generation };
+        this.host.error(`tally: checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return undefined;
+      }
+    };
+    const promise = run().finally(() => {
+      if (state.running?.promise === promise) state.running = undefined;
+    });
+    state.running = { version, generation, promise };
+    return promise;
+  }
+}

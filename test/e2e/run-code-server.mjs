@@ -12,6 +12,10 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { ARTIFACTS, ROOT, E2E, log, seconds, makeScratch, prepareWorkspace, startCodeServer, launchChromium, requireInstalled, tail } from './lib/harness.mjs';
 
+// Workbench chatter that says nothing about Tally on an offline machine (the gallery is pointed at a
+// dead loopback port on purpose; no GitHub sign-in exists).
+const NOISE = [/ECONNREFUSED 127\.0\.0\.1:9\b/, /authentication provider 'github'/, /^\[AccountPolicyGate\]/, /^\[AgentHost:remote\]/,
+  /^Creating a socket|^Resolving connection token|^Resolved connection token|^\[reconnection-grace-time\]|^Updating additional builtin extensions cache|^\[Service Worker\]/];
 const DEADLINE_S = Number(process.env.TALLY_E2E_DEADLINE || 900);
 const t0 = Date.now();
 
@@ -50,6 +54,7 @@ async function main() {
     const exited = new Promise((r) => { exit = r; });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = format(...(args ?? []));
+      if (NOISE.some((re) => re.test(text))) return;
       for (const line of text.split('\n')) {
         const m = /TALLY-E2E-RESULT (\{.*\})/.exec(line);
         if (m) { try { counts = JSON.parse(m[1]); } catch { /* ignore */ } continue; }

@@ -198,12 +198,15 @@ describe('robustness', () => {
     ['ragged indicator table', '| 一级指标 | 二级指标 | 分值 | 得分 |\n|---|---|---|---|\n| 决策 |\n| | 立项 | 5 | 4 | 9 | 9 |\n| 合计 |'],
     ['unbalanced HTML', '<table><tr><td>一级指标<td>二级指标<td>分值\n<tr><td>决策<td rowspan=3>x<td>5</table></td></tr>'],
     ['unclosed fence and comment', '```\ncode\n\n<!-- never closed\n\n| a |'],
+    ['byte order mark', '\uFEFF段落 5 分\n\n| 一级指标 | 二级指标 | 分值 | 得分 |\n|---|---|---|---|\n| 决策 | 立项 | 5 | 4 |'],
     ['CRLF', '# 标题\r\n\r\n| 一级指标 | 二级指标 | 分值 | 得分 |\r\n|---|---|---|---|\r\n| 决策 | 立项 | 5 | 4 |\r\n'],
   ];
   it.each(inputs)('%s gives a model without throwing', (_name, text) => {
     const model = buildModel(text);
     expect(model.text).toBe(text);
     expectLiteralsExact(model);
+    for (const p of model.paragraphs) expect(text.slice(p.range.start, p.range.end)).toBe(p.text);
+    for (const p of model.paragraphs) expect(p.text.trim()).toBe(p.text);
   });
 
   it('handles a 3 MB document', () => {
@@ -211,5 +214,5 @@ describe('robustness', () => {
     const text = unit.repeat(Math.ceil(3_000_000 / unit.length));
     const model = buildModel(text);
     expect(model.indicatorTables.length).toBeGreaterThan(1000);
-  });
+  }, 180_000);
 });

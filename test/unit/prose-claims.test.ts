@@ -150,3 +150,20 @@ describe('prose formulas', () => {
     for (const t of weighted?.terms ?? []) expect(at(t.count.range)).toBe(t.count.text);
   });
 });
+
+describe('prose recognizers on arbitrary text', () => {
+  it('never throw and keep every range on its text', async () => {
+    const fc = (await import('fast-check')).default;
+    const pieces = ['满分', '得分', '扣', '5', '2.5', ' 分', '%', '，', '。', '；', '\n', '\n\n', '=', '（', '）', '×', '/', '附件', '详见', '2020 年', '12 月', '14 日', '支付', '〔2018〕', '12号', '处非联函', '共计', '万元', '其中', '个二级指标', '由', '决策类指标', '（1）', '绩效目标明确性', '评级为', '“优”', '①'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 120 }), (parts) => {
+        const doc = parts.join('');
+        const r = recognizeProse(proseInput(doc, [indicatorTable(TREE)]));
+        for (const c of r.claims) if (c.literal) expect(doc.slice(c.literal.range.start, c.literal.range.end)).toBe(c.literal.text);
+        for (const f of r.facts) expect(doc.slice(f.span.range.start, f.span.range.end)).toBe(f.span.text);
+        for (const f of r.formulas) expect(doc.slice(f.expression.range.start, f.expression.range.end)).toBe(f.expression.text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

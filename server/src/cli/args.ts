@@ -97,7 +97,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   try {
     parsed = parseArgs({ args: [...argv], options: SPEC, allowPositionals: true, strict: true });
   } catch (error) {
-    const reason = reasonOf(error);
+    // Node's message goes on with advice about `--`; its first sentence is the reason.
+    const reason = reasonOf(error).split('. ')[0];
     throw new CliError({ zh: `参数错误：${reason}（见 tally --help）`, en: `Bad arguments: ${reason} (see tally --help)` });
   }
   const { values, positionals } = parsed;

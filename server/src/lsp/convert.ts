@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/model/types';
 import type { ConfigProblem } from '../core/engine/config';
 import type { Finding, Fix, Severity } from '../core/engine/types';
+import { editorPreferred, fixTitle } from '../core/services/fixTitles';
 import { pick, type Lang } from '../core/services/locale';
 
 /** Where the rule documentation lives; a diagnostic's code links to `${RULE_DOCS_URL}#${ruleId}`. */
@@ -32,6 +33,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export interface WireFix {
   kind: Fix['kind'];
   title: string;
+  /** Marked preferred in the editor (see editorPreferred). */
   preferred: boolean;
   edits: { range: LspRange; newText: string }[];
 }
@@ -44,11 +46,11 @@ export interface DiagnosticData {
   fixes: WireFix[];
 }
 
-export function toWireFix(doc: TextDocument, fix: Fix, lang: Lang): WireFix {
+export function toWireFix(doc: TextDocument, fix: Fix, lang: Lang, preferred: boolean): WireFix {
   return {
     kind: fix.kind,
-    title: pick(fix.title, lang),
-    preferred: fix.preferred,
+    title: fixTitle(fix, lang),
+    preferred,
     edits: fix.edits.map((edit) => ({ range: toLspRange(doc, edit.range), newText: edit.newText })),
   };
 }
@@ -58,7 +60,7 @@ export function toDiagnostic(doc: TextDocument, finding: Finding, lang: Lang): D
     version: doc.version,
     ruleId: finding.ruleId,
     offsets: finding.range,
-    fixes: finding.fixes.map((fix) => toWireFix(doc, fix, lang)),
+    fixes: finding.fixes.map((fix) => toWireFix(doc, fix, lang, fix === editorPreferred(finding.fixes))),
   };
   return {
     range: toLspRange(doc, finding.range),

@@ -9,6 +9,7 @@ import { colorEnabled, palette } from '../color';
 import { CliError, pick } from '../i18n';
 import type { Io } from '../io';
 import { ruleHelpUri } from '../meta';
+import { displayWidth, padEndDisplay } from '../width';
 
 export function runRules(options: CliOptions, io: Io): number {
   const lang = options.lang ?? 'zh';
@@ -19,8 +20,13 @@ export function runRules(options: CliOptions, io: Io): number {
   }
   const colors = palette(colorEnabled(io.stdout, options.noColor, io.env));
   const idWidth = Math.max(2, ...rules.map((rule) => rule.id.length));
-  const header = `${'id'.padEnd(idWidth)}  ${pick(lang, { zh: '默认级别', en: 'default' }).padEnd(8)}  ${pick(lang, { zh: '说明', en: 'description' })}`;
-  const lines = [colors.bold(header), ...rules.map((rule) => `${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(8)}  ${pick(lang, rule.description)}`)];
+  const severityHeader = pick(lang, { zh: '默认级别', en: 'default' });
+  const severityWidth = Math.max(displayWidth(severityHeader), 7);
+  const header = `${'id'.padEnd(idWidth)}  ${padEndDisplay(severityHeader, severityWidth)}  ${pick(lang, { zh: '说明', en: 'description' })}`;
+  const lines = [
+    colors.bold(header),
+    ...rules.map((rule) => `${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(severityWidth)}  ${pick(lang, rule.description)}`),
+  ];
   io.stdout.write(lines.join('\n') + '\n');
   return 0;
 }

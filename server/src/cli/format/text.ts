@@ -23,8 +23,8 @@ function severityLabel(finding: LocatedFinding, colors: Palette): string {
   return finding.severity === 'error' ? colors.red(label) : finding.severity === 'warning' ? colors.yellow(label) : colors.blue(label);
 }
 
-/** "12, 40–41" */
-export function lineList(lines: readonly number[]): string {
+/** "12, 40–41" (zh: "12、40–41") */
+export function lineList(lines: readonly number[], lang: Lang): string {
   const parts: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     let j = i;
@@ -32,13 +32,13 @@ export function lineList(lines: readonly number[]): string {
     parts.push(j > i ? `${lines[i]}–${lines[j]}` : `${lines[i]}`);
     i = j;
   }
-  return parts.join(', ');
+  return parts.join(lang === 'zh' ? '、' : ', ');
 }
 
 export function fixLine(result: FileResult, cliLang: Lang): string | undefined {
   const fix = result.fix;
   if (!fix || fix.applied === 0 || fix.lines.length === 0) return undefined;
-  const lines = lineList(fix.lines);
+  const lines = lineList(fix.lines, cliLang);
   const text = fix.written
     ? { zh: `已修复 ${fix.applied} 处（第 ${lines} 行）`, en: `${fix.applied} fix${fix.applied === 1 ? '' : 'es'} applied (lines ${lines})` }
     : { zh: `可修复 ${fix.applied} 处（第 ${lines} 行）`, en: `${fix.applied} fix${fix.applied === 1 ? '' : 'es'} would be applied (lines ${lines})` };

@@ -163,7 +163,7 @@ export function cascade(context: RuleContext, changes: readonly LiteralChange[])
 }
 
 /** 得分率 (score / weight) and 扣分 (weight − score) of a subject whose score or weight changed. */
-function cascadeDerived(tree: Tree, statements: readonly Statement[], subject: string, field: Summed, edit: (literal: NumberLiteral, value: Decimal) => void): void {
+function cascadeDerived(tree: Tree, statements: readonly Statement[], subject: string, field: Summed, edit: (literal: NumberLiteral, value: Decimal, decimals?: number) => void): void {
   if (field === 'deduction') return;
   const score = (mode: Mode) => tree.value(subject, 'score', mode);
   const weight = (mode: Mode) => tree.value(subject, 'weight', mode);

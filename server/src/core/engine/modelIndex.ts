@@ -97,6 +97,15 @@ export function weightValue(indicator: Indicator): Decimal | undefined {
   return indicator.weightParts.reduce((sum, part) => sum.plus(part.value), new Dec(0));
 }
 
+/**
+ * A leaf written over several rows with a 分值 per row (附件1's "实际完成率 | 5" / "| 5" with the
+ * 四级 names in another column): the model keeps only its first row's 扣分/得分, so its scores
+ * cannot be summed or compared. Rules skip score checks that involve such a row.
+ */
+export function hasPartialScores(indicator: Indicator): boolean {
+  return indicator.children.length === 0 && indicator.weightParts.length > 1;
+}
+
 /** Every place the same indicator is written (itself included), by loose identity. */
 export function occurrencesOf(index: ModelIndex, indicator: Indicator): Indicator[] {
   return index.indicatorsByLooseKey.get(looseKeyOf(indicator.path)) ?? [indicator];

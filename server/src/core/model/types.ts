@@ -282,7 +282,10 @@ export interface Claim {
 }
 
 export interface CountClaim {
-  /** Level-1 key the counts speak of ('' when the whole report). */
+  /**
+   * Key of the indicator the counts speak of: usually a level-1 one ("决策类指标由…"), a deeper one
+   * for "“重点工作任务完成率”下设 4 个四级指标"; '' when the whole report.
+   */
   subjectKey: string;
   counts: { level: IndicatorLevel; literal: NumberLiteral }[];
   sentence: TextSpan;

@@ -73,7 +73,8 @@ interface Line {
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  let start = 0;
+  // a byte order mark is not content (micromark would drop it and shift every offset by one)
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (start <= text.length) {
     let nl = text.indexOf('\n', start);
     if (nl < 0) nl = text.length;

@@ -12,10 +12,8 @@
  * Fix: change the annex number to the annex whose title matches the topic ("附件 2").
  */
 import type { Annex, AnnexReference, Range } from '../model/types';
-import type { Fix, Rule, RuleFinding } from '../engine/types';
-import { normalizeName } from '../text/normalize';
+import type { Fix, Localized, RelatedPlace, Rule, RuleFinding } from '../engine/types';
 import { Dec, formatLike, scanNumbers } from '../text/numbers';
-import { replaceText } from './support/fixes';
 
 const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -30,83 +28,81 @@ function numberPlace(reference: AnnexReference): { range: Range; write: (n: numb
   return { range: { start, end: start + written.length }, write: (n) => CHINESE_DIGITS[n] ?? String(n) };
 }
 
-function bigrams(text: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < text.length; i++) out.push(text.slice(i, i + 2));
-  return out;
-}
-
-/** How much of the topic an annex's titles speak of: the topic's bigrams found in a title. */
-function affinity(topic: string, titles: readonly string[]): number {
-  const grams = bigrams(topic);
-  return Math.max(0, ...titles.map((title) => grams.filter((gram) => title.includes(gram)).length));
-}
+const TOPIC_NAMES: Record<string, Localized> = {
+  survey: { zh: '问卷调查', en: 'the survey' },
+  scoring: { zh: '评分', en: 'the scoring' },
+  finance: { zh: '财务资料', en: 'the financial records' },
+  photos: { zh: '照片', en: 'the photos' },
+};
 
 interface AnnexEntry {
   number: number;
-  titles: string[];
   annexes: Annex[];
+  topics: Set<string>;
 }
 
+/** Annexes by number (a report may title one annex twice: in its list and above its content). */
 function annexEntries(annexes: readonly Annex[]): AnnexEntry[] {
   const byNumber = new Map<number, AnnexEntry>();
   for (const annex of annexes) {
-    const entry = byNumber.get(annex.number) ?? { number: annex.number, titles: [], annexes: [] };
-    entry.titles.push(normalizeName(annex.title.text));
+    const entry = byNumber.get(annex.number) ?? { number: annex.number, annexes: [], topics: new Set<string>() };
     entry.annexes.push(annex);
+    if (annex.topic) entry.topics.add(annex.topic);
     byNumber.set(annex.number, entry);
   }
   return [...byNumber.values()];
 }
 
-/** The one annex clearly about `topic`, if any. */
-function annexFor(topic: string, entries: readonly AnnexEntry[]): { entry: AnnexEntry; score: number } | undefined {
-  const scored = entries.map((entry) => ({ entry, score: affinity(topic, entry.titles) })).sort((a, b) => b.score - a.score);
-  const [best, second] = scored;
-  if (!best || best.score < 2 || (second && second.score === best.score)) return undefined;
-  return best;
+/** The one annex whose title is about `topic`, if exactly one is. */
+function annexFor(topic: string, entries: readonly AnnexEntry[]): AnnexEntry | undefined {
+  const matching = entries.filter((entry) => entry.topics.has(topic));
+  return matching.length === 1 ? matching[0] : undefined;
 }
 
 function moveFix(reference: AnnexReference, target: AnnexEntry): Fix[] {
   const place = numberPlace(reference);
   if (!place) return [];
-  const text = place.write(target.number);
-  return [replaceText(place.range, text, { zh: `改为附件 ${target.number}`, en: `Change to annex ${target.number}` })];
+  const title = { zh: `改为附件 ${target.number}`, en: `Change to annex ${target.number}` };
+  return [{ kind: 'direct', title, preferred: true, edits: [{ range: place.range, newText: place.write(target.number) }] }];
 }
 
 function titleOf(entry: AnnexEntry): string {
   return entry.annexes[0].title.text;
 }
 
+function relatedOf(entry: AnnexEntry): RelatedPlace[] {
+  return entry.annexes.map((annex) => ({ range: annex.title.range, label: { zh: `附件${entry.number} ${annex.title.text}`, en: `annex ${entry.number}: ${annex.title.text}` } }));
+}
+
 function checkReference(reference: AnnexReference, entries: readonly AnnexEntry[]): RuleFinding | undefined {
-  const topic = normalizeName(reference.topic);
   const cited = entries.find((entry) => entry.number === reference.number);
-  const best = topic.length >= 2 ? annexFor(topic, entries) : undefined;
-  const related = (entry: AnnexEntry) => entry.annexes.map((annex) => ({ range: annex.title.range, label: { zh: `附件${entry.number} ${annex.title.text}`, en: `annex ${entry.number}: ${annex.title.text}` } }));
+  const best = reference.topic ? annexFor(reference.topic, entries) : undefined;
   if (!cited) {
+    const numbers = entries.map((entry) => entry.number).join('、');
     return {
       message: {
-        zh: `引用的附件 ${reference.number} 不存在${entries.length > 0 ? `（报告附件为 ${entries.map((e) => e.number).join('、')}）` : ''}。`,
-        en: `Annex ${reference.number} is referenced but does not exist${entries.length > 0 ? ` (the report's annexes are ${entries.map((e) => e.number).join(', ')})` : ''}.`,
+        zh: `引用的附件 ${reference.number} 不存在${numbers ? `（报告附件为 ${numbers}）` : ''}。`,
+        en: `Annex ${reference.number} is referenced but does not exist${numbers ? ` (the report's annexes are ${numbers.replace(/、/gu, ', ')})` : ''}.`,
       },
       range: reference.span.range,
-      related: best ? related(best.entry) : [],
-      fixes: best ? moveFix(reference, best.entry) : [],
+      related: best ? relatedOf(best) : [],
+      fixes: best ? moveFix(reference, best) : [],
     };
   }
-  if (!best || best.entry === cited || affinity(topic, cited.titles) === topic.length - 1) return undefined;
+  if (!best || best === cited || cited.topics.has(reference.topic)) return undefined;
+  const topic = TOPIC_NAMES[reference.topic] ?? { zh: reference.topic, en: reference.topic };
   return {
     message: {
-      zh: `引用的附件 ${reference.number}（${titleOf(cited)}）与所述内容“${reference.topic}”不符，应为附件 ${best.entry.number}（${titleOf(best.entry)}）。`,
-      en: `Annex ${reference.number} ("${titleOf(cited)}") does not hold "${reference.topic}"; annex ${best.entry.number} ("${titleOf(best.entry)}") does.`,
+      zh: `所述${topic.zh}内容应见附件 ${best.number}（${titleOf(best)}），而引用的附件 ${reference.number} 是“${titleOf(cited)}”。`,
+      en: `${topic.en} is in annex ${best.number} ("${titleOf(best)}"), but the text points to annex ${reference.number} ("${titleOf(cited)}").`,
     },
     range: reference.span.range,
-    related: [...related(best.entry), ...related(cited)],
-    fixes: moveFix(reference, best.entry),
+    related: [...relatedOf(best), ...relatedOf(cited)],
+    fixes: moveFix(reference, best),
   };
 }
 
-export const annexReferenceRule: Rule = {
+export const annexReference: Rule = {
   id: 'annex-reference',
   description: { zh: '正文引用的附件不存在或内容不符', en: 'An annex reference points to a missing annex or to the wrong one' },
   defaultSeverity: 'warning',

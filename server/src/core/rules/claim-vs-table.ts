@@ -153,12 +153,12 @@ function checkClaim(context: RuleContext, claim: Claim): RuleFinding | undefined
   const name = FIELD_NAMES[field];
   const who = subjectName(claim, value);
   const unit = field === 'rate' ? literal.unit : '分';
-  const verdict = verdictLabel(judgement.verdict);
+  const rounding = judgement.verdict === 'rounding' ? verdictLabel('rounding') : undefined;
   const note = misplacedNote(context, subject, field, literal);
   return {
     message: {
-      zh: `正文称“${who}”${name.zh}为 ${literal.text}${unit}，但表中为 ${expected}${unit}${note ? `；${note.zh}` : ''}（${verdict.zh}）。`,
-      en: `The text gives "${who}" a ${name.en} of ${literal.text}, but the tables give ${expected}${note ? `; ${note.en}` : ''} (${verdict.en}).`,
+      zh: `正文称“${who}”${name.zh}为 ${literal.text}${unit}，但表中为 ${expected}${unit}${note ? `；${note.zh}` : ''}${rounding ? `（${rounding.zh}）` : ''}。`,
+      en: `The text gives "${who}" a ${name.en} of ${literal.text}, but the tables give ${expected}${note ? `; ${note.en}` : ''}${rounding ? ` (${rounding.en})` : ''}.`,
     },
     range: literal.range,
     related: relatedPlaces(context, claim, subject, field, expected, value),

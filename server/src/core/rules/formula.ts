@@ -13,16 +13,15 @@
  */
 import type Decimal from 'decimal.js';
 import type { Formula } from '../model/types';
+import { correctLiteral } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
 import type { Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatNatural, plain } from '../services/derive';
 import { Dec, formatLike } from '../text/numbers';
-import { replaceLiteral } from './support/fixes';
 
-/** Less than one unit of the last written decimal away: a rounding-method slip, not a wrong calculation. */
-function withinOneUnit(formula: Formula, exact: Decimal): boolean {
-  const unit = new Dec(1).div(new Dec(10).pow(formula.result.decimals));
-  return formula.result.value.minus(exact).abs().lt(unit);
+/** The result cuts the exact value off instead of rounding it (86.3 for 86.36…, 0.62 for 0.625). */
+function truncated(formula: Formula, exact: Decimal): boolean {
+  return exact.toDecimalPlaces(formula.result.decimals, Dec.ROUND_DOWN).eq(formula.result.value);
 }
 
 function checkFormula(context: RuleContext, formula: Formula): RuleFinding | undefined {
@@ -34,7 +33,7 @@ function checkFormula(context: RuleContext, formula: Formula): RuleFinding | und
   const unit = result.unit === '%' ? '%' : '';
   const expected = formatLike(exact, result);
   const exactText = formatNatural(exact, 6);
-  const rounding = withinOneUnit(formula, exact);
+  const rounding = truncated(formula, exact);
   const label = formula.label ? `${formula.label} ` : '';
   return {
     message: {
@@ -43,12 +42,12 @@ function checkFormula(context: RuleContext, formula: Formula): RuleFinding | und
     },
     range: result.range,
     related: [{ range: formula.expression.range, label: { zh: `算式 ${formula.expression.text}`, en: `expression ${formula.expression.text}` } }],
-    fixes: [replaceLiteral(result, exact, { zh: `改为 ${expected}${unit}`, en: `Change to ${expected}${unit}` })],
+    fixes: correctLiteral(context, result, exact),
     ...(rounding ? { rounding: true } : {}),
   };
 }
 
-export const formulaRule: Rule = {
+export const formula: Rule = {
   id: 'formula',
   description: { zh: '算式结果与算式本身的计算不一致', en: 'A formula’s stated result differs from its own arithmetic' },
   defaultSeverity: 'error',
@@ -69,8 +68,8 @@ export const formulaRule: Rule = {
   },
   check(context) {
     const findings: RuleFinding[] = [];
-    for (const formula of context.model.formulas) {
-      const finding = checkFormula(context, formula);
+    for (const written of context.model.formulas) {
+      const finding = checkFormula(context, written);
       if (finding) findings.push(finding);
     }
     return findings;

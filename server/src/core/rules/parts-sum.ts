@@ -12,11 +12,11 @@
  */
 import type Decimal from 'decimal.js';
 import type { NumberLiteral, PartsClaim } from '../model/types';
+import { correctLiteral } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
 import type { Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatAt, plain } from '../services/derive';
 import { Dec } from '../text/numbers';
-import { replaceLiteral } from './support/fixes';
 
 const MONEY_SCALE: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
 
@@ -50,11 +50,11 @@ function checkParts(context: RuleContext, claim: PartsClaim): RuleFinding | unde
       range: part.range,
       label: { zh: `分项${i + 1} ${plain(part)}${part.unit}`, en: `part ${i + 1}: ${plain(part)}${part.unit}` },
     })),
-    fixes: [replaceLiteral(total, sum, { zh: `合计改为 ${sumText}${unit}`, en: `Change the total to ${sumText}${unit}` }, decimals)],
+    fixes: correctLiteral(context, total, sum, decimals),
   };
 }
 
-export const partsSumRule: Rule = {
+export const partsSum: Rule = {
   id: 'parts-sum',
   description: { zh: '正文中的合计与其分项之和不符', en: 'A total stated in prose differs from the sum of its parts' },
   defaultSeverity: 'error',

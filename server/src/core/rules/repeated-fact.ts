@@ -128,7 +128,7 @@ function finding(fact: Fact, reference: Fact[], majority: boolean): RuleFinding 
   };
 }
 
-export const repeatedFactRule: Rule = {
+export const repeatedFact: Rule = {
   id: 'repeated-fact',
   description: { zh: '同一日期、文号或金额在不同位置写法不一致', en: 'The same date, document number or amount is cited differently' },
   defaultSeverity: 'warning',

@@ -18,7 +18,7 @@ import type Decimal from 'decimal.js';
 import type { Indicator, IndicatorTable, NumberLiteral, TotalRow } from '../model/types';
 import { childrenOf, childTerms, childWeightTerms, sum, termsOf, totalTerms, weightLiterals, weightTermsAtLevel, type ScoreField } from '../services/derive';
 import { correctLiteral, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
-import { looseKeyOf } from '../engine/modelIndex';
+import { hasPartialScores, looseKeyOf } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel, totalRowSubject } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
@@ -53,9 +53,20 @@ interface SumCheck {
   rounded: ReadonlySet<number>;
 }
 
+/** Score or deduction literals of rows whose scores the model holds only in part (see hasPartialScores). */
+function partialLiterals(table: IndicatorTable): Set<number> {
+  const partial = new Set<number>();
+  for (const indicator of table.indicators.filter(hasPartialScores)) {
+    if (indicator.score) partial.add(indicator.score.range.start);
+    if (indicator.deduction) partial.add(indicator.deduction.range.start);
+  }
+  return partial;
+}
+
 function checkSum(check: SumCheck): RuleFinding | undefined {
   const { context, table, stated, terms, field } = check;
   if (terms.length === 0) return undefined;
+  if (field !== 'weight' && terms.some((term) => partialLiterals(table).has(term.range.start))) return undefined;
   const exact = sum(terms);
   const decimals = Math.max(stated.decimals, ...terms.map((term) => term.decimals));
   const roundedTerms = terms.filter((term) => check.rounded.has(term.range.start)).length;

@@ -20,11 +20,11 @@
  */
 import type Decimal from 'decimal.js';
 import type { FundsRow, NumberLiteral, SelfEvalIndicatorRow, SelfEvalTable } from '../model/types';
+import { correctLiteral } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatAt, plain } from '../services/derive';
 import { Dec } from '../text/numbers';
-import { replaceLiteral } from './support/fixes';
 
 type FundsColumn = 'budgetInitial' | 'budgetFull' | 'executed';
 
@@ -54,17 +54,20 @@ function checkFundsParts(context: RuleContext, funds: readonly FundsRow[]): Rule
     const name = COLUMN_NAMES[column];
     const sumText = formatAt(sum, decimals);
     const termsText = written.map(plain).join(' + ');
+    // a total its own 执行率 confirms is less likely the wrong number: offer the fix, do not prefer it
+    const confirmed = column === 'executed' && total.rate !== undefined && checkRate(context, total) === undefined && exactRate(total) !== undefined;
+    const fixes = correctLiteral(context, stated, sum, decimals).map((fix) => (confirmed ? { ...fix, preferred: false } : fix));
     findings.push({
       message: {
-        zh: `自评表资金${name.zh}：其中各项 ${termsText} = ${sumText}，与“${total.label.text}”${plain(stated)} 不符。`,
-        en: `Self-evaluation funds, ${name.en}: the parts ${termsText} = ${sumText}, but "${total.label.text}" reads ${plain(stated)}.`,
+        zh: `自评表资金${name.zh}：其中各项 ${termsText} = ${sumText}，与“${total.label.text}”${plain(stated)} 不符${confirmed ? `（合计与其执行率 ${plain(total.rate!)}% 相符，可能是某一分项有误）` : ''}。`,
+        en: `Self-evaluation funds, ${name.en}: the parts ${termsText} = ${sumText}, but "${total.label.text}" reads ${plain(stated)}${confirmed ? ` (the total agrees with its rate ${plain(total.rate!)}%, so a part may be what is wrong)` : ''}.`,
       },
       range: stated.range,
       related: parts.flatMap((row) => {
         const literal = row[column];
         return literal ? [{ range: literal.range, label: { zh: `${row.label.text} ${plain(literal)}`, en: `${row.label.text}: ${plain(literal)}` } }] : [];
       }),
-      fixes: [replaceLiteral(stated, sum, { zh: `改为 ${sumText}`, en: `Change to ${sumText}` }, decimals)],
+      fixes,
     });
   }
   return findings;
@@ -115,7 +118,7 @@ function checkRate(context: RuleContext, row: FundsRow): RuleFinding | undefined
       { range: executed.range, label: { zh: `全年执行数 ${plain(executed)}`, en: `executed ${plain(executed)}` } },
       { range: budget.range, label: { zh: `${budget === row.budgetFull ? '全年预算数' : '年初预算数'} ${plain(budget)}`, en: `budget ${plain(budget)}` } },
     ],
-    fixes: [replaceLiteral(row.rate, exact, { zh: `改为 ${expected}${unit}`, en: `Change to ${expected}${unit}` })],
+    fixes: correctLiteral(context, row.rate, exact),
   };
 }
 
@@ -138,7 +141,7 @@ function checkFundsScore(context: RuleContext, row: FundsRow): RuleFinding | und
     },
     range: row.score.range,
     related: [{ range: row.weight.range, label: { zh: `分值 ${plain(row.weight)}`, en: `weight ${plain(row.weight)}` } }, ...(row.rate ? [{ range: row.rate.range, label: { zh: `执行率 ${plain(row.rate)}${row.rate.unit}`, en: `rate ${plain(row.rate)}${row.rate.unit}` } }] : [])],
-    fixes: [replaceLiteral(row.score, exact, { zh: `改为 ${expected}`, en: `Change to ${expected}` })],
+    fixes: correctLiteral(context, row.score, exact),
   };
 }
 
@@ -247,7 +250,7 @@ function checkTotals(context: RuleContext, table: SelfEvalTable): RuleFinding[] 
       },
       range: stated.range,
       related: terms.map((term) => ({ range: term.range, label: { zh: `${what.zh} ${plain(term)}`, en: `${what.en}: ${plain(term)}` } })),
-      fixes: [replaceLiteral(stated, sum, { zh: `改为 ${sumText}`, en: `Change to ${sumText}` }, decimals)],
+      fixes: correctLiteral(context, stated, sum, decimals),
     });
   }
   return findings;
@@ -266,7 +269,7 @@ function checkTable(context: RuleContext, table: SelfEvalTable): RuleFinding[] {
   return findings;
 }
 
-export const selfEvalRule: Rule = {
+export const selfEval: Rule = {
   id: 'self-eval',
   description: { zh: '自评表资金、执行率、得分与总分不一致', en: 'The self-evaluation table’s funds, rates, scores or totals are inconsistent' },
   defaultSeverity: 'error',

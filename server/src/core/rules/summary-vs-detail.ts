@@ -17,7 +17,7 @@ import type Decimal from 'decimal.js';
 import type { Indicator, NumberLiteral } from '../model/types';
 import { childrenOf, sum, termsOf, weightSum } from '../services/derive';
 import { correctLiteral, FIELD_NAMES, related, shortName } from '../engine/fixes';
-import { looseKeyOf, levelOneOfKey, type LevelOneIndicator } from '../engine/modelIndex';
+import { hasPartialScores, looseKeyOf, levelOneOfKey, type LevelOneIndicator } from '../engine/modelIndex';
 import { tableLabel } from '../engine/quantities';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatLike, naturalDecimals } from '../text/numbers';
@@ -81,7 +81,7 @@ function copyChecks(context: RuleContext): RuleFinding[] {
       const leaf = childrenOf(table, indicator).length === 0;
       const where = { zh: `${label.zh}“${shortName(indicator.name)}”`, en: `${label.en} "${shortName(indicator.name)}"` };
       for (const field of ['weight', 'deduction', 'score'] as const) {
-        if (field !== 'weight' && !leaf) continue; // a parent's sum is score-sum's concern
+        if (field !== 'weight' && (!leaf || hasPartialScores(indicator) || hasPartialScores(source))) continue; // a parent's sum is score-sum's concern
         const literal = indicator[field];
         const value = detailValue(context, source, field);
         if (literal && value && !literal.value.eq(value)) out.push(mismatch(context, literal, value, where, source, field));

@@ -15,13 +15,13 @@
  */
 import type Decimal from 'decimal.js';
 import type { Formula, NumberLiteral, SurveyOption, SurveyQuestion } from '../model/types';
+import { correctLiteral } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { nameSimilarity } from '../recognize/prose/indicatorNames';
 import { plain } from '../services/derive';
 import { normalizeName } from '../text/normalize';
 import { Dec } from '../text/numbers';
-import { replaceLiteral } from './support/fixes';
 
 function questionName(question: SurveyQuestion): Localized {
   const title = question.title.text.trim();
@@ -68,7 +68,7 @@ function checkTotal(context: RuleContext, question: SurveyQuestion, sum: Decimal
         },
         range: count.range,
         related: [{ range: n.range, label: { zh: `${name.zh} 本题有效填写人次 ${plain(n)}`, en: `${name.en} respondents ${plain(n)}` } }, optionPlace(question, culprit, culprit.ratio!, { zh: '比例', en: 'ratio' })],
-        fixes: [replaceLiteral(count, implied, { zh: `改为 ${implied.toString()}`, en: `Change to ${implied.toString()}` })],
+        fixes: correctLiteral(context, count, implied),
       },
     };
   }
@@ -80,7 +80,7 @@ function checkTotal(context: RuleContext, question: SurveyQuestion, sum: Decimal
       },
       range: n.range,
       related: question.options.map((option) => optionPlace(question, option, option.count!, COUNT)),
-      fixes: [replaceLiteral(n, sum, { zh: `改为 ${sum.toString()}`, en: `Change to ${sum.toString()}` })],
+      fixes: correctLiteral(context, n, sum),
     },
   };
 }
@@ -102,7 +102,7 @@ function checkRatios(context: RuleContext, question: SurveyQuestion, n: Decimal,
       },
       range: option.ratio.range,
       related: [optionPlace(question, option, option.count, COUNT)],
-      fixes: [replaceLiteral(option.ratio, exact, { zh: `改为 ${expected}%`, en: `Change to ${expected}%` })],
+      fixes: correctLiteral(context, option.ratio, exact),
     });
   }
   return findings;
@@ -198,7 +198,7 @@ function checkFormulaCounts(context: RuleContext, formula: Formula): RuleFinding
       },
       range: term.count.range,
       related: [{ range: count.range, label: { zh: `${name.zh} ${option.label.text} ${plain(count)} 人`, en: `${name.en} ${option.label.text}: ${plain(count)}` } }],
-      fixes: [replaceLiteral(term.count, count.value, { zh: `改为 ${plain(count)}`, en: `Change to ${plain(count)}` })],
+      fixes: correctLiteral(context, term.count, count.value),
     });
   });
   const respondents = question.respondents;
@@ -210,13 +210,13 @@ function checkFormulaCounts(context: RuleContext, formula: Formula): RuleFinding
       },
       range: weighted.total.range,
       related: [{ range: respondents.range, label: { zh: `${name.zh} 本题有效填写人次 ${plain(respondents)}`, en: `${name.en} respondents ${plain(respondents)}` } }],
-      fixes: [replaceLiteral(weighted.total, respondents.value, { zh: `改为 ${plain(respondents)}`, en: `Change to ${plain(respondents)}` })],
+      fixes: correctLiteral(context, weighted.total, respondents.value),
     });
   }
   return findings;
 }
 
-export const surveyRule: Rule = {
+export const survey: Rule = {
   id: 'survey',
   description: { zh: '问卷结果表不自洽，或满意度算式的人数与问卷不符', en: 'Survey tables do not add up, or a satisfaction formula’s counts differ from the survey' },
   defaultSeverity: 'error',

@@ -10,12 +10,12 @@ import type { CheckResult } from '../engine/check';
 import type { Finding } from '../engine/types';
 import { Dec, roundHalfUp } from '../text/numbers';
 import {
-  agrees, childTerms, childWeightTerms, formatAt, formatNatural, intersects, plain, sum, totalTerms, weightSum, weightTermsAtLevel,
+  agrees, childTerms, childWeightTerms, formatAt, formatNatural, intersects, percent, plain, totalTerms, weightSum, weightTermsAtLevel,
 } from './derive';
 import { bandFor, bandsOf, sameGrade } from './grades';
 import { locate, rangeOfLocated, type IndicatorField, type Located } from './locate';
 import { pick, tr, type Lang } from './locale';
-import { levelOneSum, statedTotal } from './summary';
+import { levelOneSum, partOf, statedTotal, type Part } from './summary';
 
 export interface HoverText {
   range: Range;
@@ -78,11 +78,12 @@ function fieldName(ctx: Ctx, field: IndicatorField): string {
 }
 
 /** "合计 18.73 ≠ Σ 6 + 6 + 3.27 + 3.45 = 18.72" */
-function sumLine(ctx: Ctx, label: string, literal: NumberLiteral, terms: readonly NumberLiteral[]): string {
-  const value = sum(terms);
+function sumLine(label: string, literal: NumberLiteral, terms: readonly (NumberLiteral | Part)[]): string {
+  const parts = terms.map((term) => ('range' in term ? partOf(term) : term));
+  const value = parts.reduce((acc, part) => acc.plus(part.value), new Dec(0));
   const ok = agrees(value, literal);
   const sign = ok ? '=' : '≠';
-  return `${label} ${literal.text} ${sign} Σ ${terms.map(plain).join(' + ')} = ${formatAt(value, literal.decimals)}${ok ? ' ✓' : ''}`;
+  return `${label} ${literal.text} ${sign} Σ ${parts.map((part) => part.text).join(' + ')} = ${formatAt(value, literal.decimals)}${ok ? ' ✓' : ''}`;
 }
 
 function indicatorNumber(ctx: Ctx, table: IndicatorTable, indicator: Indicator, field: IndicatorField, literal: NumberLiteral): string[] {
@@ -91,7 +92,7 @@ function indicatorNumber(ctx: Ctx, table: IndicatorTable, indicator: Indicator, 
   const lines: string[] = [];
   if (field === 'weight') {
     const terms = childWeightTerms(table, indicator);
-    if (terms.length > 0) lines.push(sumLine(ctx, name, literal, terms));
+    if (terms.length > 0) lines.push(sumLine(name, literal, terms));
     else lines.push(`${name} ${literal.text}`);
     if (indicator.weightParts.length > 1) lines.push(tr(ctx.lang, `合并单元格分值 = Σ ${indicator.weightParts.map(plain).join(' + ')}`, `merged 分值 = Σ ${indicator.weightParts.map(plain).join(' + ')}`));
     return lines;
@@ -105,9 +106,9 @@ function indicatorNumber(ctx: Ctx, table: IndicatorTable, indicator: Indicator, 
     return lines;
   }
   const terms = childTerms(table, indicator, field);
-  if (terms.length > 0) lines.push(sumLine(ctx, name, literal, terms));
+  if (terms.length > 0) lines.push(sumLine(name, literal, terms));
   lines.push(...differenceLine(ctx, indicator, field, literal, weight));
-  lines.push(...elementChain(ctx, indicator, weight));
+  if (terms.length === 0) lines.push(...shareLine(ctx, indicator, weight), ...elementChain(ctx, indicator, weight));
   return lines;
 }
 
@@ -134,23 +135,35 @@ function elementChain(ctx: Ctx, indicator: Indicator, weight: Decimal | undefine
   const rule = ctx.result.model.indicatorRules.find((item) => item.key === indicator.key && item.rule.kind === 'element')?.rule;
   if (!rule || rule.kind !== 'element' || !weight || rule.elements <= 0) return [];
   if (rule.shares && rule.shares.some((share) => !share.eq(rule.shares![0]))) return [];
+  const { deduction, score } = indicator;
   const perElement = weight.div(rule.elements);
-  const deduction = indicator.deduction ?? undefined;
-  const written = deduction?.value ?? (indicator.score ? weight.minus(indicator.score.value) : undefined);
-  if (written === undefined || perElement.isZero()) return [];
-  const failed = roundHalfUp(written.div(perElement), 0);
+  const lost = deduction?.value ?? (score ? weight.minus(score.value) : undefined);
+  if (lost === undefined || perElement.isZero()) return [];
+  const failed = roundHalfUp(lost.div(perElement), 0);
   const exactDeduction = perElement.times(failed);
-  const decimals = deduction?.decimals ?? indicator.score?.decimals ?? ctx.result.config.decimals;
-  if (!roundHalfUp(exactDeduction, decimals).eq(roundHalfUp(written, decimals))) return [];
-  const share = formatNatural(new Dec(100).div(rule.elements), 2);
+  const exactScore = weight.minus(exactDeduction);
+  // the count explains the figures only if both written values are the exact ones rounded
+  if (deduction && !agrees(exactDeduction, deduction)) return [];
+  if (score && !agrees(exactScore, score)) return [];
+  const decimals = (deduction ?? score)?.decimals ?? ctx.result.config.decimals;
   const rounded = (value: Decimal) => (value.decimalPlaces() > decimals ? `${formatNatural(value, 6)} → ${formatAt(value, decimals)}` : formatNatural(value, 6));
-  const lines = [
+  const share = formatNatural(new Dec(100).div(rule.elements), 2);
+  const steps = [
     tr(ctx.lang,
       `扣分 = ${failed.toFixed(0)} 条要素不符 × ${share}% × ${formatNatural(weight)} = ${rounded(exactDeduction)}`,
       `deduction = ${failed.toFixed(0)} failed element(s) × ${share}% × ${formatNatural(weight)} = ${rounded(exactDeduction)}`),
-    `${fieldName(ctx, 'score')} = ${formatNatural(weight)} − ${formatNatural(exactDeduction, 6)} = ${rounded(weight.minus(exactDeduction))}`,
+    `${fieldName(ctx, 'score')} = ${formatNatural(weight)} − ${formatNatural(exactDeduction, 6)} = ${rounded(exactScore)}`,
   ];
-  return [lines.join(tr(ctx.lang, '；', '; '))];
+  return [steps.join(tr(ctx.lang, '；', '; '))];
+}
+
+/** 得分 1.88 / 分值 2.5（得分率 75.2%）: the leaf's place in its weight when no 扣分 is written. */
+function shareLine(ctx: Ctx, indicator: Indicator, weight: Decimal | undefined): string[] {
+  const score = indicator.score;
+  if (!score || !weight || indicator.deduction) return [];
+  const rate = percent(score.value, weight);
+  const rateText = rate === undefined ? '' : tr(ctx.lang, `（得分率 ${rate}%）`, ` (rate ${rate}%)`);
+  return [`${fieldName(ctx, 'score')} ${score.text} / ${fieldName(ctx, 'weight')} ${formatNatural(weight)}${rateText}`];
 }
 
 /** The 评分标准 of the indicator: its own cell, else the annex table's (or any other table's). */
@@ -182,7 +195,7 @@ function totalNumber(ctx: Ctx, located: Extract<Located, { kind: 'totalNumber' }
   const label = escapeMd(row.label.text.trim()) || tr(ctx.lang, '合计', 'Total');
   if (field === 'weight' && located.level) {
     const terms = weightTermsAtLevel(table, located.level);
-    return terms.length > 0 ? [sumLine(ctx, `${label} ${fieldName(ctx, 'weight')}`, literal, terms)] : [];
+    return terms.length > 0 ? [sumLine(`${label} ${fieldName(ctx, 'weight')}`, literal, terms)] : [];
   }
   if (field === 'rate') {
     const weight = row.weights.find((item) => item !== undefined);
@@ -192,14 +205,14 @@ function totalNumber(ctx: Ctx, located: Extract<Located, { kind: 'totalNumber' }
   }
   if (field === 'weight') return [];
   const terms = totalTerms(table, field);
-  return terms.length > 0 ? [sumLine(ctx, label, literal, terms)] : [];
+  return terms.length > 0 ? [sumLine(label, literal, terms)] : [];
 }
 
 function summaryNumber(ctx: Ctx, located: Extract<Located, { kind: 'summaryNumber' }>): string[] {
   const { entry, field, literal, isTotal } = located;
   if (isTotal) {
     const parts = located.table.entries.map((item) => item[field]).filter((item): item is NumberLiteral => item !== undefined);
-    return field === 'rate' || parts.length === 0 ? [] : [sumLine(ctx, escapeMd(entry.name.text), literal, parts)];
+    return field === 'rate' || parts.length === 0 ? [] : [sumLine(escapeMd(entry.name.text), literal, parts)];
   }
   if (!entry.key) return [];
   return tableValueLines(ctx, entry.key, field, literal);
@@ -223,9 +236,9 @@ function claimLines(ctx: Ctx, claim: Claim): string[] {
   const literal = claim.literal;
   if (!literal) return [];
   if (claim.subject.kind === 'report') {
-    const recomputed = levelOneSum(ctx.result);
+    const recomputed = levelOneSum(ctx.result.model);
     if (claim.field !== 'score' || !recomputed) return [];
-    return [sumLine(ctx, tr(ctx.lang, '总分', 'Total'), literal, recomputed.terms)];
+    return [sumLine(tr(ctx.lang, '总分', 'Total'), literal, recomputed.parts)];
   }
   const key = claim.subject.key;
   if (!key) return [];
@@ -273,11 +286,16 @@ function indicatorName(ctx: Ctx, key: string): string[] {
   if (explanation) lines.push(`${tr(ctx.lang, '指标解释', 'Definition')}：${escapeMd(clip(explanation.text, 400))}`);
   const header = `| ${tr(ctx.lang, '位置', 'Where')} | ${fieldName(ctx, 'weight')} | ${fieldName(ctx, 'deduction')} | ${fieldName(ctx, 'score')} |`;
   const rows = occurrences.map((item) => `| ${tableLabel(ctx, item.tableIndex)} | ${cell(weightSum(item))} | ${cell(item.deduction?.value)} | ${cell(item.score?.value)} |`);
+  // one row per sentence: "满分 0.63 分，得分 1.88 分" are two claims of one place
+  const bySentence = new Map<number, { sentence: TextSpan; values: Record<IndicatorField, string> }>();
   for (const claim of model.claims) {
     if (claim.subject.kind !== 'indicator' || claim.subject.key !== key || !claim.literal || claim.field === 'grade') continue;
-    const values = { weight: '', deduction: '', score: '', rate: '' };
-    values[claim.field] = claim.literal.text;
-    rows.push(`| ${tr(ctx.lang, '正文', 'prose')}「${escapeMd(clip(claim.sentence.text, 16))}」 | ${values.weight} | ${values.deduction} | ${values.score} |`);
+    const row = bySentence.get(claim.sentence.range.start) ?? { sentence: claim.sentence, values: { weight: '', deduction: '', score: '', rate: '' } };
+    row.values[claim.field] = claim.literal.text;
+    bySentence.set(claim.sentence.range.start, row);
+  }
+  for (const { sentence, values } of bySentence.values()) {
+    rows.push(`| ${tr(ctx.lang, '正文', 'prose')}「${escapeMd(clip(sentence.text, 16))}」 | ${values.weight} | ${values.deduction} | ${values.score} |`);
   }
   lines.push([header, '|---|---|---|---|', ...rows].join('\n'));
   lines.push(...criterionLines(ctx, first));

@@ -4,9 +4,10 @@
  * hover on a grade word.
  */
 import type Decimal from 'decimal.js';
-import type { NumberLiteral, Range, ReportModel, TextSpan } from '../model/types';
+import type { IndicatorTable, NumberLiteral, Range, ReportModel, TextSpan } from '../model/types';
 import type { CheckResult } from '../engine/check';
-import { agrees, formatAt, rootsOf, sum, termsOf } from './derive';
+import { Dec } from '../text/numbers';
+import { agrees, decimalsFor, formatAt, plain, rootsOf, sum, termsOf, totalRowOf, totalTerms } from './derive';
 import { bandFor, bandsOf, sameGrade } from './grades';
 
 export interface ReportSummary {
@@ -24,15 +25,33 @@ export interface ReportSummary {
   consistent: boolean;
 }
 
-/** The first stated 总分: a prose claim about the whole report, a summary table's total, a full score table's 合计. */
+/**
+ * The score table covering the whole indicator system: its roots are level-1 indicators, it has
+ * the most of them, and (on a tie) it states a total.
+ */
+export function fullTable(model: ReportModel): IndicatorTable | undefined {
+  let best: IndicatorTable | undefined;
+  let bestRoots = 0;
+  for (const table of model.indicatorTables) {
+    const roots = rootsOf(table);
+    if (roots.length === 0 || roots.some((root) => root.level !== 1) || totalTerms(table, 'score').length === 0) continue;
+    const better = roots.length > bestRoots || (roots.length === bestRoots && !totalRowOf(best!)?.score && totalRowOf(table)?.score);
+    if (better) {
+      best = table;
+      bestRoots = roots.length;
+    }
+  }
+  return best;
+}
+
+/** The first stated 总分: a prose claim about the whole report, a summary table's total, the full score table's 合计. */
 export function statedTotal(model: ReportModel): NumberLiteral | undefined {
   const claim = model.claims.find((item) => item.subject.kind === 'report' && item.field === 'score' && item.literal);
   if (claim?.literal) return claim.literal;
   const summary = model.summaryTables.find((table) => table.total?.score);
   if (summary?.total?.score) return summary.total.score;
-  const levelOne = model.indicatorTables.filter((table) => rootsOf(table).every((root) => root.level === 1) && table.totals.some((row) => row.score));
-  const full = levelOne.sort((a, b) => rootsOf(b).length - rootsOf(a).length)[0];
-  return full?.totals.find((row) => row.score)?.score;
+  const full = fullTable(model);
+  return full && totalRowOf(full)?.score;
 }
 
 export function statedGrade(model: ReportModel): TextSpan | undefined {
@@ -40,31 +59,43 @@ export function statedGrade(model: ReportModel): TextSpan | undefined {
     ?? model.claims.find((item) => item.field === 'grade' && item.label)?.label;
 }
 
-/** Σ of each level-1 indicator's score (written, or the sum below it), with the terms used. */
-export function levelOneSum(result: Pick<CheckResult, 'model' | 'index'>): { value: Decimal; terms: NumberLiteral[] } | undefined {
-  const terms: NumberLiteral[] = [];
-  for (const key of result.index.levelOneKeys) {
-    const occurrences = result.index.indicatorsByKey.get(key) ?? [];
-    const written = occurrences.find((indicator) => indicator.score);
-    if (written?.score) {
-      terms.push(written.score);
-      continue;
-    }
-    const first = occurrences[0];
-    const table = first && result.model.indicatorTables.find((item) => item.tableIndex === first.tableIndex);
-    if (!first || !table) return undefined;
-    const below = termsOf(table, first, 'score');
-    if (below.length === 0) return undefined;
-    terms.push(...below);
+/** One addend of a recomputed total: a written score, or the sum below an indicator that has none. */
+export interface Part {
+  text: string;
+  value: Decimal;
+}
+
+export function partOf(literal: NumberLiteral): Part {
+  return { text: plain(literal), value: literal.value };
+}
+
+/**
+ * Σ of the level-1 scores, from the full score table (a level-1 score as written, else the sum
+ * below it), else from a summary table's rows.
+ */
+export function levelOneSum(model: ReportModel): { value: Decimal; parts: Part[] } | undefined {
+  const full = fullTable(model);
+  let parts: Part[];
+  if (full) {
+    parts = rootsOf(full).flatMap((root): Part[] => {
+      if (root.score) return [partOf(root.score)];
+      const below = termsOf(full, root, 'score');
+      if (below.length === 0) return [];
+      const value = sum(below);
+      return [{ text: formatAt(value, decimalsFor(undefined, below)), value }];
+    });
+  } else {
+    const summary = model.summaryTables.find((table) => table.entries.some((entry) => entry.score));
+    parts = (summary?.entries ?? []).flatMap((entry) => (entry.score ? [partOf(entry.score)] : []));
   }
-  return terms.length > 0 ? { value: sum(terms), terms } : undefined;
+  return parts.length > 0 ? { value: parts.reduce((acc, part) => acc.plus(part.value), new Dec(0)), parts } : undefined;
 }
 
 export function reportSummary(result: CheckResult): ReportSummary {
   const { model, config } = result;
   const isReport = model.indicatorTables.length > 0 || model.summaryTables.length > 0 || model.selfEvalTables.length > 0;
   const total = statedTotal(model);
-  const recomputed = levelOneSum(result);
+  const recomputed = levelOneSum(model);
   const grade = statedGrade(model);
   const basis = total?.value ?? recomputed?.value;
   const band = basis === undefined ? undefined : bandFor(bandsOf(model, config), basis);

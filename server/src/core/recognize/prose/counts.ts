@@ -1,12 +1,14 @@
 /**
  * Structure counts: "由 3 个二级指标和 6 个三级指标构成", "下设项目立项、绩效目标、资金投入 3个二级指标".
- * The subject is the level-1 indicator named before the verb (由/下设/包括…) of the clause, else of
- * the sentence; a clause counting only 一级指标 speaks of the whole system ('').
+ * The subject is the indicator (of a level above the counted ones) named before the verb
+ * (由/下设/包括…) of the clause, else of the sentence, else the section's when the sentence says
+ * "该三级指标…"; otherwise, and always for 一级指标 counts, the whole system ('').
  */
-import type { CountClaim, IndicatorLevel, NumberLiteral, TextSpan } from '../../model/types';
+import type { CountClaim, IndicatorLevel, TextSpan } from '../../model/types';
 import { scanNumbers } from '../../text/numbers';
-import type { IndicatorIndex } from './indicatorNames';
 import { findIndicatorIn } from './indicatorNames';
+import type { SubjectContext } from './subjects';
+import { isDeictic, sectionSubject } from './subjects';
 
 const LEVEL_WORDS: [string, IndicatorLevel][] = [['一级指标', 1], ['二级指标', 2], ['三级指标', 3], ['四级指标', 4]];
 const VERBS = ['下设', '包括', '包含', '分为', '设置', '设有', '由'];
@@ -20,15 +22,15 @@ function levelAfter(text: string, index: number): IndicatorLevel | undefined {
   return LEVEL_WORDS.find(([word]) => text.startsWith(word, i))?.[1];
 }
 
-/** The level-1 indicator named in text[from, first count) before the verb. */
-function subjectIn(index: IndicatorIndex, sentence: TextSpan, from: number, firstCount: number): string | undefined {
+/** The indicator above `below` named in text[from, first count) before the verb. */
+function subjectIn(ctx: SubjectContext, sentence: TextSpan, from: number, firstCount: number, below: IndicatorLevel): string | undefined {
   const text = sentence.text;
   const verbs = VERBS.map((v) => text.indexOf(v, from)).filter((at) => at >= 0 && at < firstCount);
   const limit = Math.min(firstCount, ...verbs);
-  return findIndicatorIn(index, text.slice(from, limit), sentence.range.start + from, { level: 1 })?.indicator.key;
+  return findIndicatorIn(ctx.index, text.slice(from, limit), sentence.range.start + from, { below })?.indicator.key;
 }
 
-export function recognizeCounts(index: IndicatorIndex, sentence: TextSpan): CountClaim[] {
+export function recognizeCounts(ctx: SubjectContext, sentence: TextSpan): CountClaim[] {
   const base = sentence.range.start;
   const text = sentence.text;
   const byClause = new Map<number, CountClaim['counts']>();
@@ -44,10 +46,12 @@ export function recognizeCounts(index: IndicatorIndex, sentence: TextSpan): Coun
   }
   const out: CountClaim[] = [];
   for (const [clauseStart, counts] of byClause) {
-    const first = (literal: NumberLiteral): number => literal.range.start - base;
-    const subjectKey = counts.every((c) => c.level === 1)
+    const first = counts[0].literal.range.start - base;
+    const below = Math.min(...counts.map((c) => c.level)) as IndicatorLevel;
+    const section = isDeictic(text) ? sectionSubject(ctx, base, true) : undefined;
+    const subjectKey = below === 1
       ? ''
-      : (subjectIn(index, sentence, clauseStart, first(counts[0].literal)) ?? subjectIn(index, sentence, 0, first(counts[0].literal)) ?? '');
+      : (subjectIn(ctx, sentence, clauseStart, first, below) ?? subjectIn(ctx, sentence, 0, first, below) ?? (section?.kind === 'indicator' ? section.key : undefined) ?? '');
     out.push({ subjectKey, counts, sentence });
   }
   return out;

@@ -11,6 +11,8 @@ import { keywordBefore } from './keywords';
 const OPENERS = new Set(['〔', '【', '[', '［', '(', '（']);
 const CLOSERS = new Set(['〕', '】', ']', '］', ')', '）']);
 const PREFIX_MAX = 12;
+/** Words that introduce a 文号 but are not part of it. */
+const PREFIX_LEADS = ['按照', '依据', '根据', '参照', '依照', '遵照', '执行', '印发', '转发', '的', '和', '及', '与'];
 
 function isIdeograph(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
@@ -44,6 +46,10 @@ function docNumbers(text: string, base: number): Fact[] {
     if (text[i] !== '号') continue;
     let start = at;
     while (start > 0 && at - start < PREFIX_MAX && isIdeograph(text[start - 1])) start--;
+    // "按照财预〔2020〕10号", "评价组参照财预…": the issuer's prefix starts after the verb
+    const lead = text.slice(start, at);
+    const cut = Math.max(...PREFIX_LEADS.map((word) => { const k = lead.lastIndexOf(word); return k < 0 ? 0 : k + word.length; }));
+    start += cut;
     if (at - start < 2) continue;
     const prefix = text.slice(start, at);
     const fact: Fact = {

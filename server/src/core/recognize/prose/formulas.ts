@@ -53,12 +53,13 @@ function weightedTerms(tokens: FormulaToken[], literalAt: (offset: number) => Nu
   for (let i = 0; i < tokens.length; i++) {
     const terms: { count: NumberLiteral; weight: NumberLiteral }[] = [];
     let j = i;
-    while (isNumber(j) && isOp(j + 1, '*') && isNumber(j + 2) && tokens[j + 3]?.kind === 'percent') {
+    while (isNumber(j) && isOp(j + 1, '*') && isNumber(j + 2)) {
       const count = literalAt(tokens[j].start);
       const weight = literalAt(tokens[j + 2].start);
       if (!count || !weight) return undefined;
       terms.push({ count, weight });
-      j += 4;
+      // the weight is a percentage ("×80%"), or a bare 0 for 不满意 ("6×0")
+      j += tokens[j + 3]?.kind === 'percent' ? 4 : 3;
       if (!isOp(j, '+')) break;
       j++;
     }

@@ -50,7 +50,7 @@ export function recognizeProse(input: ProseInput): ProseResult {
     const base = paragraph.range.start;
     for (const sentence of splitSentences(paragraph.text, { base })) {
       result.claims.push(...recognizeClaims(ctx, sentence));
-      result.countClaims.push(...recognizeCounts(index, sentence));
+      result.countClaims.push(...recognizeCounts(ctx, sentence));
       result.formulas.push(...recognizeFormulas(ctx, sentence));
       result.annexReferences.push(...recognizeAnnexReferences(sentence));
     }

@@ -73,18 +73,20 @@ const NAME_SUFFIXES = ['类指标', '指标', '类'];
 /**
  * The indicator a text names first (the topic of a Chinese sentence comes first); among names that
  * overlap that first one the longest wins ("立项依据充分性" over "项目立项" in "项目立项依据充分性").
- * Optionally restricted to one level and to the text before `limit` (a document offset).
+ * Optionally restricted to one level, to levels above (numerically below) `below`, and to the text
+ * before `limit` (a document offset).
  */
 export function findIndicatorIn(
   index: IndicatorIndex,
   text: string,
   base: number,
-  options: { level?: IndicatorLevel; limit?: number } = {},
+  options: { level?: IndicatorLevel; below?: IndicatorLevel; limit?: number } = {},
 ): NameMatch | undefined {
   const c = compact(options.limit === undefined ? text : text.slice(0, Math.max(0, options.limit - base)), base);
   const found: { ind: IndexedIndicator; at: number; length: number }[] = [];
   for (const ind of index.all) {
     if (options.level !== undefined && ind.level !== options.level) continue;
+    if (options.below !== undefined && ind.level >= options.below) continue;
     for (const name of new Set([ind.norm, ind.loose])) {
       if (name.length < 2) continue;
       const at = c.text.indexOf(name);
@@ -120,46 +122,56 @@ function bigrams(text: string): string[] {
 
 /** Dice coefficient over character bigrams: how alike two written names are (0…1). */
 export function nameSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const x = bigrams(a);
-  const y = bigrams(b);
+  return a === b ? 1 : bigramDice(bigrams(a), bigrams(b));
+}
+
+function bigramDice(x: readonly string[], y: readonly string[]): number {
   if (x.length === 0 || y.length === 0) return 0;
-  const pool = [...y];
+  const pool = new Map<string, number>();
+  for (const gram of y) pool.set(gram, (pool.get(gram) ?? 0) + 1);
   let common = 0;
   for (const gram of x) {
-    const at = pool.indexOf(gram);
-    if (at >= 0) {
+    const left = pool.get(gram) ?? 0;
+    if (left > 0) {
       common++;
-      pool.splice(at, 1);
+      pool.set(gram, left - 1);
     }
   }
   return (2 * common) / (x.length + y.length);
 }
 
 /**
- * The indicator a written title (a heading) names: an exact normalised or loose match first, else
- * the clearly most similar name. `within` narrows the candidates to one subtree (the enclosing
- * heading's indicator). With `similar` false only exact matches count.
+ * The indicator a written title (a heading) names. `chain` lists the subtrees to try, narrowest
+ * first ('' = the whole tree): an exact normalised or loose match in any of them wins; else the
+ * clearly most similar name within the narrowest subtree that has one.
  */
-export function matchTitle(index: IndicatorIndex, title: string, within = '', similar = true): IndexedIndicator | undefined {
+export function matchTitle(index: IndicatorIndex, title: string, chain: readonly string[]): IndexedIndicator | undefined {
   const norm = normalizeName(title);
   const loose = looseName(title);
   if (norm.length < 2) return undefined;
-  const candidates = index.all.filter((ind) => isUnder(ind.key, within) && ind.key !== within);
-  const exact = candidates.find((ind) => ind.norm === norm) ?? candidates.find((ind) => ind.loose === loose && loose.length >= 2);
-  if (exact || !similar) return exact;
-  let best: IndexedIndicator | undefined;
-  let bestScore = 0;
-  let second = 0;
-  for (const ind of candidates) {
-    const score = nameSimilarity(loose, ind.loose);
-    if (score > bestScore) {
-      second = bestScore;
-      bestScore = score;
-      best = ind;
-    } else if (score > second) second = score;
+  const inside = (ind: IndexedIndicator, within: string): boolean => isUnder(ind.key, within) && ind.key !== within;
+  for (const within of chain) {
+    const exact = index.all.find((ind) => inside(ind, within) && ind.norm === norm)
+      ?? index.all.find((ind) => inside(ind, within) && ind.loose === loose && loose.length >= 2);
+    if (exact) return exact;
   }
-  // within a known parent a looser match is safe; over the whole tree demand more
-  const threshold = within === '' ? 0.66 : 0.55;
-  return best && bestScore >= threshold && bestScore > second ? best : undefined;
+  const grams = bigrams(loose);
+  const scores = new Map(index.all.map((ind) => [ind, bigramDice(grams, bigrams(ind.loose))]));
+  for (const within of chain) {
+    let best: IndexedIndicator | undefined;
+    let bestScore = 0;
+    let second = 0;
+    for (const [ind, score] of scores) {
+      if (!inside(ind, within)) continue;
+      if (score > bestScore) {
+        second = bestScore;
+        bestScore = score;
+        best = ind;
+      } else if (score > second) second = score;
+    }
+    // within a known parent a looser match is safe; over the whole tree demand more
+    const threshold = within === '' ? 0.66 : 0.55;
+    if (best && bestScore >= threshold && bestScore > second) return best;
+  }
+  return undefined;
 }

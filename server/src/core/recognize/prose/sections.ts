@@ -18,6 +18,8 @@ export interface SectionTitle {
   start: number;
   /** A Markdown heading (true) or an enumerated title line inside a paragraph (false). */
   heading: boolean;
+  /** The first sentence of an enumerated paragraph; kept only when it names an indicator. */
+  inline?: boolean;
   /** The indicator the title names, when one matches. */
   indicator?: IndexedIndicator;
 }
@@ -60,11 +62,18 @@ function collectTitles(text: string, headings: readonly Heading[], paragraphs: r
       if (lineEnd < 0) lineEnd = paragraph.text.length;
       const line = paragraph.text.slice(lineStart, lineEnd);
       const bold = /^\s*(\*\*|__)/u.test(line);
-      if (bold || startsWithItemMarker(line, 0)) {
+      const item = startsWithItemMarker(line, 0);
+      if (bold || item) {
         const { title, offset } = stripTitle(line);
+        const at = paragraph.range.start + lineStart + offset;
+        const start = paragraph.range.start + lineStart;
         if (looksLikeTitle(title)) {
-          const at = paragraph.range.start + lineStart + offset;
-          titles.push({ title, titleRange: { start: at, end: at + title.length }, start: paragraph.range.start + lineStart, heading: false });
+          titles.push({ title, titleRange: { start: at, end: at + title.length }, start, heading: false, inline: false });
+        } else if (item) {
+          // "1.在职人员控制率。年末在职人员 82 名…": the item's first sentence is its title
+          const first = title.search(/[。：:]/u);
+          const head = first > 0 ? title.slice(0, first) : '';
+          if (looksLikeTitle(head)) titles.push({ title: head, titleRange: { start: at, end: at + head.length }, start, heading: false, inline: true });
         }
       }
       lineStart = lineEnd + 1;
@@ -89,16 +98,15 @@ export function buildSections(index: IndicatorIndex, text: string, headings: rea
     const chain: string[] = [];
     for (let key = context; key !== undefined; key = key === '' ? undefined : (index.byKey.get(key)?.parent ?? '')) chain.push(key);
     if (chain[chain.length - 1] !== '') chain.push('');
-    const exact = chain.map((within) => matchTitle(index, entry.title, within, false)).find((m) => m !== undefined);
-    const similar = exact ?? chain.map((within) => matchTitle(index, entry.title, within, true)).find((m) => m !== undefined);
-    if (similar) {
-      entry.indicator = similar;
-      context = similar.key;
+    const match = matchTitle(index, entry.title, chain);
+    if (match) {
+      entry.indicator = match;
+      context = match.key;
     } else if (entry.heading) {
       context = undefined;
     }
   }
-  return { titles };
+  return { titles: titles.filter((entry) => !entry.inline || entry.indicator) };
 }
 
 /** The nearest title before `offset`. */

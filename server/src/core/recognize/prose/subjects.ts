@@ -8,7 +8,12 @@ import { findIndicatorIn, isUnder } from './indicatorNames';
 import type { Sections } from './sections';
 import { titleBefore } from './sections';
 
-const DEICTIC = ['该指标', '此指标', '本指标', '该项指标', '该项'];
+const DEICTIC = ['该指标', '此指标', '本指标', '该项指标', '该项', '该一级指标', '该二级指标', '该三级指标', '该四级指标'];
+
+/** Does the sentence say "this indicator" (meaning the section's)? */
+export function isDeictic(text: string): boolean {
+  return DEICTIC.some((word) => text.includes(word));
+}
 
 export interface SubjectContext {
   index: IndicatorIndex;
@@ -21,7 +26,7 @@ export interface SubjectOptions {
   level?: IndicatorLevel;
 }
 
-function sectionSubject(ctx: SubjectContext, offset: number, deictic: boolean): ClaimSubject | undefined {
+export function sectionSubject(ctx: SubjectContext, offset: number, deictic: boolean): ClaimSubject | undefined {
   const title = titleBefore(ctx.sections, offset);
   if (!title) return undefined;
   if (title.indicator) return { kind: 'indicator', key: title.indicator.key, name: title.title, range: title.titleRange };
@@ -30,7 +35,7 @@ function sectionSubject(ctx: SubjectContext, offset: number, deictic: boolean): 
 }
 
 export function resolveSubject(ctx: SubjectContext, sentence: TextSpan, options: SubjectOptions = {}): ClaimSubject | undefined {
-  const deictic = DEICTIC.some((word) => sentence.text.includes(word));
+  const deictic = isDeictic(sentence.text);
   if (!deictic) {
     const named = findIndicatorIn(ctx.index, sentence.text, sentence.range.start, options);
     if (named) {

@@ -44,11 +44,15 @@ export function readBand(text: string, numbers: NumberLiteral[], base: number, l
 }
 
 /**
- * "90（含）-100分为优、80（含）-90分为良": when only lower bounds are marked 含, the upper bound
- * of every band but the top one is exclusive — already so; the top band keeps its maximum.
+ * "90（含）-100分为优、80（含）-90分为良": when only lower bounds are marked 含, every upper bound
+ * is exclusive except the top band's (100 belongs to 优).
  */
 export function closeTopBand(bands: GradeBand[]): void {
   let top: GradeBand | undefined;
   for (const band of bands) if (band.high && (!top?.high || band.high.value.gt(top.high.value))) top = band;
-  if (top && top.high && !top.highInclusive && top.lowInclusive) top.highInclusive = true;
+  if (!top?.high || top.highInclusive || !top.lowInclusive) return;
+  const high = top.high.value;
+  // a band above it ("90分（含）以上") means the top range's upper bound really is exclusive
+  if (bands.some((b) => b.low && b.low.value.gte(high))) return;
+  top.highInclusive = true;
 }

@@ -11,6 +11,11 @@ export interface IndicatorLayout {
   nameCols: Map<IndicatorLevel, number>;
   weightCols: Map<IndicatorLevel, number>;
   levels: IndicatorLevel[];
+  /**
+   * The one 分值 column of a table whose header names no level and which stands right of every
+   * name column: it holds the 分值 of each row's deepest indicator (三级 on some rows, 四级 on others).
+   */
+  leafWeightCol?: number;
 }
 
 function mostlyNumeric(table: Table, col: number, bodyStart: number): boolean {
@@ -48,8 +53,12 @@ export function indicatorLayout(table: Table, header: HeaderLayout): IndicatorLa
   }
   const levels = [...nameCols.keys()].sort((a, b) => a - b);
   const weightCols = new Map<IndicatorLevel, number>();
-  for (const col of columns) {
-    if (col.role !== 'weight') continue;
+  const weightColumns = columns.filter((c) => c.role === 'weight');
+  const lastName = Math.max(...nameCols.values());
+  if (weightColumns.length === 1 && weightColumns[0].level === undefined && weightColumns[0].index > lastName) {
+    return { columns, nameCols, weightCols, levels, leafWeightCol: weightColumns[0].index };
+  }
+  for (const col of weightColumns) {
     if (col.level === undefined) {
       let owner: IndicatorLevel | undefined;
       for (const [level, index] of nameCols) if (index < col.index && (owner === undefined || index > nameCols.get(owner)!)) owner = level;

@@ -90,6 +90,7 @@ class IndicatorTableBuilder {
   addRow(row: number): void {
     const grid = this.table.grid[row];
     let leaf: Building | undefined;
+    let leafRepeated = false;
     const nameCells = new Set<Cell>();
     let previousNameCell: Cell | undefined;
     for (const level of this.layout.levels) {
@@ -113,17 +114,19 @@ class IndicatorTableBuilder {
       if (!building) continue;
       building.indicator.rows.end = row + 1;
       leaf = building;
-      this.readWeight(level, building, row, repeated);
+      leafRepeated = repeated;
+      this.readWeight(this.layout.weightCols.get(level), building, row, repeated);
     }
-    if (leaf) this.readValues(leaf, row, nameCells);
+    if (!leaf) return;
+    if (this.layout.leafWeightCol !== undefined) this.readWeight(this.layout.leafWeightCol, leaf, row, leafRepeated);
+    this.readValues(leaf, row, nameCells);
   }
 
   /**
    * A 分值 cell written on this row. When the name was merged over earlier rows (empty or spanned
    * here) every written 分值 is a part of the one indicator.
    */
-  private readWeight(level: IndicatorLevel, building: Building, row: number, repeated: boolean): void {
-    const col = this.layout.weightCols.get(level);
+  private readWeight(col: number | undefined, building: Building, row: number, repeated: boolean): void {
     if (col === undefined) return;
     const cell = this.table.grid[row][col];
     if (!cell || cell.row !== row || cell === building.nameCell || cell.numbers.length === 0) return;
@@ -161,6 +164,10 @@ class IndicatorTableBuilder {
     const byRole = (role: string) => pick(this.layout.columns.find((c) => c.role === role)?.index);
     const weights: (NumberLiteral | undefined)[] = [];
     for (const level of this.layout.levels) weights[level - 1] = pick(this.layout.weightCols.get(level));
+    if (this.layout.leafWeightCol !== undefined) {
+      // one shared 分值 column: its total is the sum over the leaves, i.e. the table's total
+      weights[this.layout.levels[0] - 1] = pick(this.layout.leafWeightCol);
+    }
     const labelSpan: TextSpan = spanOfCell(label);
     this.totals.push({
       label: labelSpan,

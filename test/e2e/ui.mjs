@@ -223,12 +223,7 @@ async function main() {
       await page.keyboard.press('Control+Shift+E');
       const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: /^ws/i }).first();
       if (await folders.count()) await folders.click();
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input').first();
-      await input.waitFor({ state: 'visible' });
-      await input.fill('>View: Close Panel');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Close Panel' }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
+      if (await page.locator('.part.panel').first().isVisible()) await page.keyboard.press('Control+J'); // toggles the panel
       await goTo(at.line, at.column);
       const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /outline/i }) }).first();
       await pane.waitFor({ timeout: 15_000 });

@@ -13,7 +13,7 @@ describe('generated consistent reports', () => {
         const errors = checkReport(text).findings.filter((f) => f.severity === 'error');
         expect(errors.map((f) => `${f.ruleId}: ${f.message.en}`), text).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 40) },
     );
   });
 
@@ -32,7 +32,7 @@ describe('generated consistent reports', () => {
         const leaf = place.kind === 'leaf-score' || place.kind === 'leaf-weight';
         expect(direct || (leaf && cited), `${place.kind} ${old} → ${changed}\n${mutated}`).toBe(true);
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 40) },
     );
   });
 });

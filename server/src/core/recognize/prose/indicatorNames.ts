@@ -15,6 +15,8 @@ export interface IndexedIndicator {
   parent: string;
   norm: string;
   loose: string;
+  /** Bigram counts of `loose`, for similarity. */
+  grams: Map<string, number>;
 }
 
 export interface IndicatorIndex {
@@ -27,7 +29,8 @@ export function buildIndicatorIndex(tables: readonly IndicatorTable[]): Indicato
   for (const table of tables) {
     for (const ind of table.indicators) {
       if (byKey.has(ind.key)) continue;
-      byKey.set(ind.key, { key: ind.key, level: ind.level, parent: ind.parent, norm: normalizeName(ind.name), loose: looseName(ind.name) });
+      const loose = looseName(ind.name);
+      byKey.set(ind.key, { key: ind.key, level: ind.level, parent: ind.parent, norm: normalizeName(ind.name), loose, grams: bigramCounts(loose) });
     }
   }
   return { all: [...byKey.values()], byKey };
@@ -114,30 +117,25 @@ export function findIndicatorIn(
   return { indicator: best.ind, range: { start: c.offsets[at], end: c.offsets[end - 1] + 1 }, marked: suffix !== undefined };
 }
 
-function bigrams(text: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < text.length; i++) out.push(text.slice(i, i + 2));
-  return out;
+function bigramCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const gram = text.slice(i, i + 2);
+    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function bigramDice(x: Map<string, number>, xLength: number, y: Map<string, number>, yLength: number): number {
+  if (xLength <= 0 || yLength <= 0) return 0;
+  let common = 0;
+  for (const [gram, count] of x) common += Math.min(count, y.get(gram) ?? 0);
+  return (2 * common) / (xLength + yLength);
 }
 
 /** Dice coefficient over character bigrams: how alike two written names are (0…1). */
 export function nameSimilarity(a: string, b: string): number {
-  return a === b ? 1 : bigramDice(bigrams(a), bigrams(b));
-}
-
-function bigramDice(x: readonly string[], y: readonly string[]): number {
-  if (x.length === 0 || y.length === 0) return 0;
-  const pool = new Map<string, number>();
-  for (const gram of y) pool.set(gram, (pool.get(gram) ?? 0) + 1);
-  let common = 0;
-  for (const gram of x) {
-    const left = pool.get(gram) ?? 0;
-    if (left > 0) {
-      common++;
-      pool.set(gram, left - 1);
-    }
-  }
-  return (2 * common) / (x.length + y.length);
+  return a === b ? 1 : bigramDice(bigramCounts(a), a.length - 1, bigramCounts(b), b.length - 1);
 }
 
 /**
@@ -155,8 +153,8 @@ export function matchTitle(index: IndicatorIndex, title: string, chain: readonly
       ?? index.all.find((ind) => inside(ind, within) && ind.loose === loose && loose.length >= 2);
     if (exact) return exact;
   }
-  const grams = bigrams(loose);
-  const scores = new Map(index.all.map((ind) => [ind, bigramDice(grams, bigrams(ind.loose))]));
+  const grams = bigramCounts(loose);
+  const scores = new Map(index.all.map((ind) => [ind, bigramDice(grams, loose.length - 1, ind.grams, ind.loose.length - 1)]));
   for (const within of chain) {
     let best: IndexedIndicator | undefined;
     let bestScore = 0;

@@ -36,7 +36,7 @@ describe('tally check on the seed report', () => {
 
   it('columns count characters as editors do', () => {
     const run = runCli(['check', 'samples/seed-report.md', '--format', 'json']);
-    const finding = JSON.parse(run.stdout).files[0].findings.find((f: { message: string }) => f.message.includes('18.73'));
+    const finding = JSON.parse(run.stdout).files[0].findings.find((f: { ruleId: string; message: string }) => f.ruleId === 'score-sum' && f.message.includes('18.73'));
     expect(finding.line).toBe(579);
     expect(finding.column).toBe(31);
   });

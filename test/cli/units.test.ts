@@ -93,7 +93,7 @@ describe('.tallyrc.json discovery', () => {
 
   it('turns a JSON error into a problem with the path and the place; never throws', () => {
     mkdirSync(path.join(dir, 'bad'), { recursive: true });
-    writeFileSync(path.join(dir, 'bad/.tallyrc.json'), '{"root": true,\n "decimals": }');
+    writeFileSync(path.join(dir, 'bad/.tallyrc.json'), '{"root": true,\n "decimals": 1, }');
     const cache: ConfigCache = new Map();
     const result = loadConfigLayers(path.join(dir, 'bad/report.md'), cache);
     // Whether the broken file meant "root" is unknown: the outer files still count, the broken one does not.

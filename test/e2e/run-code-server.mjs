@@ -63,8 +63,8 @@ async function main() {
     });
     await page.exposeFunction('codeAutomationExit', (c) => exit(c));
     log('opening the workbench with the test payload');
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     log(`workbench visible after ${seconds(t0)} s`);
     const left = Math.max(30, DEADLINE_S - (Date.now() - t0) / 1000);
     code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), left * 1000))]);

@@ -38,22 +38,23 @@ function locateTotal(text) {
   throw new Error(`no 合计 row with 18.73 after "表 3-4" in ${SEED}`);
 }
 
-/** The first pipe-table row naming want[0] in a table whose rows name every one of `want`. */
+/** The row naming want[0] (in its first cell) of the first pipe table whose rows name every one of `want`. */
 function locateRowListing(text, want) {
   const lines = text.split(/\r?\n/);
   const isRow = (l) => /^\s*\|/.test(l);
+  const firstCell = (l) => l.split('|').slice(1, -1).map((c) => c.trim()).find((c) => c !== '') || '';
   for (let i = 0; i < lines.length; i++) {
     if (!isRow(lines[i]) || (i > 0 && isRow(lines[i - 1]))) continue;
     let j = i;
     while (j < lines.length && isRow(lines[j])) j++;
     const table = lines.slice(i, j);
-    if (want.every((w) => table.some((l) => l.includes(w)))) {
-      const k = table.findIndex((l) => l.includes(want[0]));
+    if (want.every((w) => table.some((l) => firstCell(l).includes(w)))) {
+      const k = table.findIndex((l) => firstCell(l).includes(want[0]));
       return { line: i + k + 1, column: table[k].indexOf(want[0]) + 2 };
     }
     i = j;
   }
-  throw new Error(`no table in ${SEED} lists all of ${want.join(', ')}`);
+  throw new Error(`no table in ${SEED} has rows for all of ${want.join(', ')}`);
 }
 
 async function check(name, fn) {
@@ -100,8 +101,8 @@ async function main() {
       shots[name] = file;
     };
 
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     log(`workbench visible after ${seconds(t0)} s`);
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED }).first().click({ timeout: 60_000 });
     const editor = page.locator(`.monaco-editor[data-uri$="${SEED}"]`).first();
@@ -224,11 +225,33 @@ async function main() {
       const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: /^ws/i }).first();
       if (await folders.count()) await folders.click();
       if (await page.locator('.part.panel').first().isVisible()) await page.keyboard.press('Control+J'); // toggles the panel
-      await goTo(at.line, at.column);
       const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /outline/i }) }).first();
       await pane.waitFor({ timeout: 15_000 });
       const header = pane.locator('.pane-header').first();
       if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      // Collapse All, then expand exactly the path the breadcrumbs give for the caret on the 项目决策
+      // row (Tally › report › annex › table), so that the four 一级指标 show as siblings.
+      await header.hover();
+      const collapse = header.locator('.action-label[aria-label*="Collapse" i]').first();
+      if (await collapse.count()) await collapse.click();
+      await goTo(at.line, at.column);
+      const crumbs = page.locator('.breadcrumbs-control .monaco-breadcrumb-item');
+      let path = [];
+      const until = Date.now() + 15_000;
+      while (Date.now() < until) {
+        path = (await crumbs.allInnerTexts()).map((t) => t.trim());
+        if (path.some((t) => t.includes(want[0]))) break;
+        await page.waitForTimeout(250);
+      }
+      const target = path.findIndex((t) => t.includes(want[0]));
+      if (target < 0) throw new Error(`the breadcrumbs at line ${at.line} do not reach ${want[0]}: ${JSON.stringify(path)}`);
+      const ancestors = path.slice(1, target); // after the file name
+      log(`     breadcrumbs: ${path.slice(0, target + 1).join(' › ')}`);
+      for (const name of ancestors) {
+        const row = pane.locator('.monaco-list-row').filter({ has: page.locator('.monaco-highlighted-label, .label-name', { hasText: name }) }).first();
+        await row.waitFor({ timeout: 10_000 });
+        if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+      }
       const deadline = Date.now() + 30_000;
       let rows = [];
       while (Date.now() < deadline) {

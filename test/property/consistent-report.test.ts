@@ -15,7 +15,7 @@ describe('generated consistent reports', () => {
       }),
       { numRuns: Number(process.env.PROP_RUNS ?? 40) },
     );
-  });
+  }, 300_000);
 
   it('changing one number yields a finding on it (or, for a row, one citing it)', () => {
     fc.assert(
@@ -34,5 +34,5 @@ describe('generated consistent reports', () => {
       }),
       { numRuns: Number(process.env.PROP_RUNS ?? 40) },
     );
-  });
+  }, 300_000);
 });

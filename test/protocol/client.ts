@@ -21,6 +21,8 @@ export interface TestServer {
   proc: ChildProcess;
   published: Published[];
   logs: string[];
+  /** What the client answers to workspace/configuration for the `tally` section. */
+  settings: Record<string, unknown>;
   /** Resolves with the first publishDiagnostics for `uri` (and `version`, when given) matching `predicate`. */
   waitForDiagnostics(uri: string, predicate?: (p: Published) => boolean, timeoutMs?: number): Promise<Published>;
   stop(): Promise<void>;
@@ -42,9 +44,12 @@ export function startServer(): TestServer {
       }
     }
   });
-  conn.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
-  // the server asks for settings and registrations; answer like a client with nothing configured
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  conn.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
+  // the server asks for settings and registrations; answer like a client configured with `settings`
+  const settings: Record<string, unknown> = {};
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('workspace/diagnostic/refresh', () => null);
   conn.onRequest('workspace/codeLens/refresh', () => null);
@@ -56,6 +61,7 @@ export function startServer(): TestServer {
     proc,
     published,
     logs,
+    settings,
     waitForDiagnostics(uri, predicate = () => true, timeoutMs = 20_000) {
       const done = published.find((p) => p.uri === uri && predicate(p));
       if (done) return Promise.resolve(done);

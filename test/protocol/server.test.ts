@@ -154,6 +154,27 @@ describe('push diagnostics (client without pull support)', () => {
     expect(published.diagnostics.every((d) => d.source === 'tally')).toBe(true);
   });
 
+  it('re-checks open documents when the settings change, merging them over the defaults', async () => {
+    const before = server.published.length;
+    server.settings.rules = { 'grade-label': 'off' };
+    server.settings.inlayHints = { enabled: true };
+    await server.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const republished = await server.waitForDiagnostics(seed.uri, (p) => server.published.indexOf(p) >= before);
+    expect(republished.version).toBe(4);
+    expect(republished.diagnostics.some((d) => d.code === 'grade-label')).toBe(false);
+    expect(republished.diagnostics.length).toBeGreaterThan(0);
+    const end = positionAt(text, text.length);
+    const hints = await server.conn.sendRequest<{ position: { line: number; character: number }; label: string }[]>('textDocument/inlayHint', {
+      textDocument: { uri: seed.uri }, range: { start: { line: 0, character: 0 }, end },
+    });
+    expect(hints.length).toBeGreaterThan(0);
+    for (const hint of hints) expect(hint.label).toMatch(/^应为 /u);
+    server.settings.rules = {};
+    server.settings.inlayHints = { enabled: false };
+    await server.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    expect(await server.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri: seed.uri }, range: { start: { line: 0, character: 0 }, end } })).toEqual([]);
+  });
+
   it('shuts down and exits cleanly', async () => {
     const exited = new Promise<number | null>((resolve) => server.proc.once('exit', (code) => resolve(code)));
     await server.conn.sendRequest('shutdown');

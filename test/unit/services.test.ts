@@ -3,7 +3,7 @@
  * documents: hover texts, code lens titles, the outline, inlay hints, the report summary and the
  * suppression edits. Places are found by their text, never by offsets written into the test.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkReport, type CheckResult } from '../../server/src/core/engine/check';
@@ -208,5 +208,36 @@ describe('suppression edits', () => {
     const after = checkReport(fixed);
     expect(after.model.tables.length).toBe(1);
     expect(after.findings.some((finding) => finding.ruleId === 'score-sum')).toBe(false);
+  });
+});
+
+describe('services on every sample', () => {
+  const dir = path.resolve(__dirname, '../../samples');
+  const names = readdirSync(dir).filter((name) => name.endsWith('.md'));
+
+  it.each(names)('%s: never throw, and every range lies in the document', (name) => {
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    const result = checkReport(text);
+    const inside = (range: { start: number; end: number }) => {
+      expect(range.start).toBeGreaterThanOrEqual(0);
+      expect(range.end).toBeLessThanOrEqual(text.length);
+      expect(range.start).toBeLessThanOrEqual(range.end);
+    };
+    for (let offset = 0; offset < text.length; offset += 5) {
+      for (const lang of ['zh', 'en'] as const) {
+        const hover = hoverAt(result, offset, lang);
+        if (!hover) continue;
+        inside(hover.range);
+        expect(hover.markdown.trim().length).toBeGreaterThan(0);
+      }
+    }
+    for (const lens of scoreLenses(result, 'zh')) {
+      inside(lens.range);
+      inside(lens.target);
+    }
+    for (const symbol of flatten(outline(result, 'en'))) inside(symbol.range);
+    for (const hint of valueHints(result, 'zh')) expect(hint.offset).toBeLessThanOrEqual(text.length);
+    expect(scoreStructure(result, 'zh').length).toBe(result.model.indicatorTables.length);
+    expect(typeof reportSummary(result).consistent).toBe('boolean');
   });
 });

@@ -20,6 +20,8 @@ export interface Checked {
   result: CheckResult;
   lang: Lang;
   layers: readonly ConfigLayer[];
+  /** The document's block cache (fix-all re-checks reuse it). */
+  cache: BlockCache;
   /** Configuration files that could not be read (shown with the findings). */
   problems: readonly ConfigProblem[];
 }
@@ -134,7 +136,7 @@ export class DocumentChecker {
         await yieldToLoop();
         if (stale()) return undefined;
         const result = checkReport(snapshot.getText(), { layers, cache: state.cache });
-        const checked: Stamped = { uri, version, generation, snapshot, result, lang: result.config.language, layers, problems };
+        const checked: Stamped = { uri, version, generation, snapshot, result, lang: result.config.language, layers, cache: state.cache, problems };
         await yieldToLoop();
         if (stale()) return undefined;
         state.latest = checked;

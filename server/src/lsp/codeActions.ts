@@ -78,7 +78,7 @@ export function codeActions(checked: Checked, params: CodeActionParams): CodeAct
 /** source.fixAll.tally: the engine's fixAll, as one edit over the part of the text that changed. */
 export function fixAllAction(checked: Checked): CodeAction | undefined {
   const text = checked.snapshot.getText();
-  const fixed = fixAll(text, { layers: checked.layers }).text;
+  const fixed = fixAll(text, { layers: checked.layers, cache: checked.cache }).text;
   if (fixed === text) return undefined;
   let start = 0;
   while (start < text.length && start < fixed.length && text[start] === fixed[start]) start++;

@@ -58,6 +58,7 @@ function checkFundsParts(context: RuleContext, funds: readonly FundsRow[]): Rule
     const confirmed = column === 'executed' && total.rate !== undefined && checkRate(context, total) === undefined && exactRate(total) !== undefined;
     const fixes = correctLiteral(context, stated, sum, decimals).map((fix) => (confirmed ? { ...fix, preferred: false } : fix));
     findings.push({
+      ...(confirmed ? { severity: 'warning' as const } : {}),
       message: {
         zh: `自评表资金${name.zh}：其中各项 ${termsText} = ${sumText}，与“${total.label.text}”${plain(stated)} 不符${confirmed ? `（合计与其执行率 ${plain(total.rate!)}% 相符，可能是某一分项有误）` : ''}。`,
         en: `Self-evaluation funds, ${name.en}: the parts ${termsText} = ${sumText}, but "${total.label.text}" reads ${plain(stated)}${confirmed ? ` (the total agrees with its rate ${plain(total.rate!)}%, so a part may be what is wrong)` : ''}.`,

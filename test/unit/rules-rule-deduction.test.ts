@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../../server/src/core/engine/applyFixes';
+import { findingsOf, textOf } from './rules-table-helpers';
+
+const SATISFACTION = '满意度达到标杆值，得权重分的 100%，业绩值每降低 1%，扣除权重分的 5%，扣完为止。';
+const ELEMENTS = '①项目是否有绩效目标；②绩效目标与实际工作内容是否相关；③产出效益是否符合正常业绩水平；④是否与预算投资额相匹配。以上每条要素各占权重的 25%，每有一条不符合，扣除对应的权重分，扣完为止。';
+const BANDS = '重点支出安排率≥90%,计5分;80%(含)-90%,计4分;70%(含)-80%,计3分;60%(含)-70%,计2分;低于60%不得分。';
+
+interface Opts {
+  satisfaction?: [string, string];
+  elements?: [string, string];
+  remark?: string;
+  band?: string;
+  result?: string;
+}
+
+function doc(o: Opts = {}): string {
+  const [sd, ss] = o.satisfaction ?? ['0.73', '3.27'];
+  const [ed, es] = o.elements ?? ['1.25', '3.75'];
+  return [
+    '# 报告',
+    '',
+    '## 三、绩效评价分析',
+    '',
+    '##### （1）重点支出安排率',
+    '',
+    `重点支出安排率=（2856.40/3318.60）×100%=86.07%。该指标分值为 5 分，实际得分 ${o.band ?? '4'} 分。`,
+    '',
+    '##### （2）使用效果满意度',
+    '',
+    `满意度（%）=［（12*100%+5*80%+5*60%）/22*1］*100%=${o.result ?? '86.36%'}，故扣 ${sd} 分。`,
+    '',
+    '## 附件 1：项目评分情况表',
+    '',
+    '财政支出项目绩效指标体系设置及评分情况表',
+    '',
+    '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 标杆值 | 评分标准 | 扣分 | 得分 | 评分说明 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| 决策 | 10 | 绩效目标 | 5 | 绩效目标合理性 | 5 | 合理 | ${ELEMENTS} | ${ed} | ${es} | ${o.remark ?? '①未设立绩效目标表，故扣除权重分 25%。'} |`,
+    `| | | 资金投入 | 5 | 重点支出安排率 | 5 | ≥90% | ${BANDS} | | ${o.band ?? '4'} | 见正文 |`,
+    `| 效益 | 4 | 满意度 | 4 | 使用效果满意度 | 4 | ≥90% | ${SATISFACTION} | ${sd} | ${ss} | 见正文 |`,
+    '',
+  ].join('\n');
+}
+
+describe('rule-deduction', () => {
+  it('accepts scores that follow their rules (per-point pro rata 0.728 → 0.73, 25% of 5, the 80–90 band)', () => {
+    expect(findingsOf(doc(), 'rule-deduction')).toEqual([]);
+  });
+
+  it('accepts the other readings of a fractional shortfall (rounded up, truncated)', () => {
+    expect(findingsOf(doc({ satisfaction: ['0.80', '3.20'] }), 'rule-deduction')).toEqual([]);
+    expect(findingsOf(doc({ satisfaction: ['0.60', '3.40'] }), 'rule-deduction')).toEqual([]);
+  });
+
+  it('flags a per-point deduction no reading gives, naming all readings', () => {
+    const text = doc({ satisfaction: ['0.93', '3.07'] });
+    const findings = findingsOf(text, 'rule-deduction');
+    expect(findings.map((f) => textOf(text, f))).toEqual(['0.93']);
+    const [finding] = findings;
+    expect(finding.range.start).toBe(text.lastIndexOf('0.93'));
+    expect(finding.severity).toBe('warning');
+    expect(finding.message.zh).toContain('86.36% 低于标准 90% 3.64 个百分点，每 1 个百分点扣 4 × 5%：按比例 0.728、进一 0.8、去尾 0.6 分，扣分应为 0.73');
+    expect(finding.related.map((r) => textOf(text, r))).toEqual([SATISFACTION, '86.36']);
+    expect(finding.fixes[0].preferred).toBe(false);
+    expect(finding.fixes[0].edits[0].newText).toBe('0.73');
+  });
+
+  it('flags an element deduction that is not the share the 评分说明 states', () => {
+    const text = doc({ elements: ['1.5', '3.5'] });
+    const findings = findingsOf(text, 'rule-deduction');
+    expect(findings.map((f) => textOf(text, f))).toEqual(['1.5']);
+    expect(findings[0].severity).toBe('error');
+    expect(findings[0].message.zh).toBe('“绩效目标合理性”扣分 1.5 与评分标准不符：评分说明扣除权重分的 25%，即 5 × 25% = 1.25 分，扣分应为 1.25。');
+    expect(findings[0].fixes.find((f) => f.preferred)!.edits[0].newText).toBe('1.25');
+  });
+
+  it('flags an element deduction that no set of failed elements gives', () => {
+    const text = doc({ elements: ['1.5', '3.5'], remark: '部分要素不符合。' });
+    const [finding] = findingsOf(text, 'rule-deduction');
+    expect(textOf(text, finding)).toBe('1.5');
+    expect(finding.severity).toBe('warning');
+    expect(finding.message.zh).toContain('4 条要素各占权重分 25%、25%、25%、25%（分值 5）');
+  });
+
+  it('flags a banded score outside its band and fixes it to the band’s points', () => {
+    const text = doc({ band: '5' });
+    const findings = findingsOf(text, 'rule-deduction');
+    expect(findings.map((f) => textOf(text, f))).toEqual(['5']);
+    const [finding] = findings;
+    expect(finding.severity).toBe('error');
+    expect(finding.message.zh).toBe('“重点支出安排率”得分 5 与评分标准不符：86.07% 落在 80%(含)–90% 档，计 4 分，得分应为 4。');
+    const fixed = applyFixes(text, finding.fixes.find((f) => f.preferred)!.edits);
+    expect(fixed).toContain(`| ${BANDS} | | 4 | 见正文 |`);
+  });
+});

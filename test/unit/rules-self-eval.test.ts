@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../../server/src/core/engine/applyFixes';
+import { findingsOf, textOf } from './rules-table-helpers';
+
+interface Opts {
+  executed?: string;
+  carryRate?: string;
+  qualityScore?: string;
+  timelyScore?: string;
+  total?: string;
+}
+
+function doc(o: Opts = {}): string {
+  return [
+    '# 自评报告',
+    '',
+    '项目支出绩效自评表',
+    '',
+    '| 项目名称 | 农村饮水工程维修养护项目 | | | | | | | |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | |',
+    `| | 年度资金总额 | 120.00 | 150.00 | ${o.executed ?? '144.86'} | 10 | ${o.executed === '146.86' ? '97.91%' : '96.57%'} | ${o.executed === '146.86' ? '9.79' : '9.66'} | |`,
+    '| | 其中：当年财政拨款 | 100.00 | 130.00 | 126.36 | — | 97.20% | — | |',
+    `| | 上年结转资金 | 20.00 | 20.00 | 18.50 | — | ${o.carryRate ?? '92.50%'} | — | |`,
+    '| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |',
+    '| | 产出指标 | 数量指标 | 维修工程数量 | ≥45个 | 48个 | 10 | 10 | |',
+    `| | | 质量指标 | 水质达标率 | ≥９５％ | 96.20% | 5 | ${o.qualityScore ?? '5'} | |`,
+    `| | | 时效指标 | 完工及时率 | ≥90% | 85.00% | 5 | ${o.timelyScore ?? '4.72'} | 汛期延误 |`,
+    '| | | 成本指标 | 平均维修成本 | ≤2.00万元 | 1.93万元 | 5 | 5 | |',
+    `| 总分 | | | | | | 35 | ${o.total ?? '34.38'} | |`,
+    '',
+  ].join('\n');
+}
+
+describe('self-eval', () => {
+  it('accepts a consistent table', () => {
+    expect(findingsOf(doc(), 'self-eval')).toEqual([]);
+  });
+
+  it('flags a funds total that is not the sum of its parts; a total its rate confirms is only a warning', () => {
+    const text = doc({ executed: '146.86', total: '34.51' });
+    const findings = findingsOf(text, 'self-eval');
+    expect(findings.map((f) => textOf(text, f))).toEqual(['146.86']);
+    const [finding] = findings;
+    expect(finding.severity).toBe('warning');
+    expect(finding.message.zh).toContain('其中各项 126.36 + 18.50 = 144.86');
+    expect(finding.fixes.every((fix) => !fix.preferred)).toBe(true);
+    expect(finding.fixes[0].edits[0].newText).toBe('144.86');
+  });
+
+  it('flags a rate that is not 执行数 / 预算数', () => {
+    const text = doc({ carryRate: '92.05%' });
+    const findings = findingsOf(text, 'self-eval');
+    expect(findings.map((f) => textOf(text, f))).toEqual(['92.05']);
+    expect(findings[0].message.zh).toBe('“上年结转资金”执行率应为 18.50/20.00 = 92.50%，表中写作 92.05%。');
+    expect(applyFixes(text, findings[0].fixes.find((f) => f.preferred)!.edits)).toContain('| 92.50% |');
+  });
+
+  it('warns about a met target that loses points without a reason, and a missed one with full marks', () => {
+    const text = doc({ qualityScore: '4', timelyScore: '5', total: '33.66' });
+    const findings = findingsOf(text, 'self-eval');
+    expect(findings.map((f) => [textOf(text, f), f.severity])).toEqual([
+      ['4', 'warning'],
+      ['5', 'warning'],
+    ]);
+    expect(findings[0].message.zh).toBe('“水质达标率”实际完成值 96.20% 已达到年度指标值 ≥９５％，却只得 4 分（分值 5），且未填写偏差原因。');
+    expect(findings[1].message.zh).toBe('“完工及时率”实际完成值 85.00% 未达到年度指标值 ≥90%，却得满分 5 分。');
+  });
+
+  it('flags a stated total that is not Σ row scores + the budget score', () => {
+    const text = doc({ total: '31.88' });
+    const findings = findingsOf(text, 'self-eval');
+    expect(findings.map((f) => textOf(text, f))).toEqual(['31.88']);
+    expect(findings[0].message.zh).toBe('自评表总得分写作 31.88，但各行得分之和为 34.38（含预算执行率得分 9.66）。');
+    expect(findings[0].fixes[0].edits[0].newText).toBe('34.38');
+  });
+});

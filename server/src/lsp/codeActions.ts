@@ -25,22 +25,24 @@ function wanted(only: string[] | undefined, kind: string): boolean {
   return only.some((filter) => kind === filter || kind.startsWith(`${filter}.`));
 }
 
-function quickFixes(checked: Checked, diagnostic: Diagnostic, data: DiagnosticData): CodeAction[] {
-  const actions: CodeAction[] = data.fixes.map((fix) => ({
+function fixActions(checked: Checked, diagnostic: Diagnostic, data: DiagnosticData): CodeAction[] {
+  return data.fixes.map((fix) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: fix.preferred ? true : undefined,
     edit: editOf(checked, fix.edits),
   }));
+}
+
+function suppressionAction(checked: Checked, diagnostic: Diagnostic, data: DiagnosticData): CodeAction {
   const suppression = suppressionFor(checked.result.model, data.ruleId, data.offsets);
-  actions.push({
+  return {
     title: pick(suppression.title, checked.lang),
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: editOf(checked, suppression.edits.map((edit) => ({ range: toLspRange(checked.snapshot, edit.range), newText: edit.newText }))),
-  });
-  return actions;
+  };
 }
 
 /**
@@ -65,7 +67,14 @@ export function codeActions(checked: Checked, params: CodeActionParams): CodeAct
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wanted(only, CodeActionKind.QuickFix)) {
-    for (const { diagnostic, data } of diagnosticsFor(checked, params)) actions.push(...quickFixes(checked, diagnostic, data));
+    // two findings of one rule in one table offer the same "disable for this table": list it once
+    const suppressions = new Map<string, CodeAction>();
+    for (const { diagnostic, data } of diagnosticsFor(checked, params)) {
+      actions.push(...fixActions(checked, diagnostic, data));
+      const suppression = suppressionAction(checked, diagnostic, data);
+      if (!suppressions.has(suppression.title)) suppressions.set(suppression.title, suppression);
+    }
+    actions.push(...suppressions.values());
   }
   // "fix all" is a source action: only when asked for (on save, the command), never in the light bulb
   if (only && wanted(only, FixAllKind)) {

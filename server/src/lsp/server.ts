@@ -10,6 +10,7 @@ import {
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import manifest from '../../../package.json';
 import { checkReport } from '../core/engine/check';
 import { langOfLocale, type Lang } from '../core/services/locale';
 import { loadConfigLayers } from '../node/configFiles';
@@ -22,8 +23,6 @@ import {
   type CheckFilesParams, type CheckFilesResult, type ReportSummaryParams, type ScoreStructureParams,
 } from './protocol';
 import { inlayHintsEnabled, localeLayer, settingsLayer, type TallySettings } from './settings';
-
-const SERVER_VERSION = '0.1.0';
 
 interface ClientSupport {
   pullDiagnostics: boolean;
@@ -144,7 +143,7 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: { resolveProvider: false },
         ...(support.pullDiagnostics ? { diagnosticProvider: { identifier: 'tally', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: 'tally-language-server', version: SERVER_VERSION },
+      serverInfo: { name: 'tally-language-server', version: manifest.version },
     };
   });
 

@@ -143,6 +143,8 @@ export async function startCodeServer(run, env, extraArgs = []) {
     stop() { return stopGroup(child, () => exited !== null); },
   };
   activeServers.add(server);
+  // .ci/run kills these process groups in its exit trap, should this runner itself be killed hard.
+  if (process.env.TALLY_E2E_PIDFILE) fs.appendFileSync(process.env.TALLY_E2E_PIDFILE, `${child.pid}\n`);
   const t0 = Date.now();
   while (Date.now() - t0 < 60_000) {
     if (exited) throw new Error(`code-server exited (${JSON.stringify(exited)}) before answering; log:\n${tail(logFile)}`);

@@ -44,14 +44,14 @@ export function fullTable(model: ReportModel): IndicatorTable | undefined {
   return best;
 }
 
-/** The first stated 总分: a prose claim about the whole report, a summary table's total, the full score table's 合计. */
+/** The first stated 总分: a prose claim about the whole report, a summary table's total, the full score table's 合计, a 自评表's 总分. */
 export function statedTotal(model: ReportModel): NumberLiteral | undefined {
   const claim = model.claims.find((item) => item.subject.kind === 'report' && item.field === 'score' && item.literal);
   if (claim?.literal) return claim.literal;
   const summary = model.summaryTables.find((table) => table.total?.score);
   if (summary?.total?.score) return summary.total.score;
   const full = fullTable(model);
-  return full && totalRowOf(full)?.score;
+  return (full && totalRowOf(full)?.score) ?? model.selfEvalTables.find((table) => table.statedTotal)?.statedTotal;
 }
 
 export function statedGrade(model: ReportModel): TextSpan | undefined {

@@ -24,7 +24,7 @@ describe('annex-reference', () => {
     expect(findings.map((f) => textOf(text, f))).toEqual(['附件 3']);
     const [finding] = findings;
     expect(finding.message.zh).toBe('所述问卷调查内容应见附件 2（问卷调查表及分析报告），而引用的附件 3 是“访谈提纲（记录）及访谈分析报告”。');
-    expect(finding.related.map((r) => textOf(text, r))).toEqual(['问卷调查表及分析报告', '访谈提纲（记录）及访谈分析报告']);
+    expect(finding.related.map((r) => text.slice(r.range.start, r.range.end))).toEqual(['问卷调查表及分析报告', '访谈提纲（记录）及访谈分析报告']);
     expect(applyFixes(text, finding.fixes[0].edits)).toContain('详见报告附件 2。');
   });
 

@@ -41,7 +41,7 @@ describe('claim-vs-table', () => {
     expect(finding.message.zh).toContain('分值为 0.63分，但表中为 2.5分');
     expect(finding.message.zh).toContain('0.63 是该指标的扣分');
     expect(finding.message.en).toContain('0.63 is its deduction');
-    expect(finding.related.map((r) => textOf(text, r))).toContain('2.5');
+    expect(finding.related.map((r) => text.slice(r.range.start, r.range.end))).toContain('2.5');
     const fix = finding.fixes.find((f) => f.preferred)!;
     expect(fix.kind).toBe('direct');
     expect(applyFixes(text, fix.edits)).toContain('该指标满分 2.5 分，得分 1.88 分');
@@ -59,7 +59,7 @@ describe('claim-vs-table', () => {
     expect(finding.range.start).toBe(text.indexOf('18.73'));
     expect(finding.message.zh).toContain('得分为 18.73分，但表中为 18.72分');
     // the 合计 row score-sum flags is cited, and so is the 得分表 that agrees
-    const related = finding.related.map((r) => `${textOf(text, r)} ${r.label.zh}`);
+    const related = finding.related.map((r) => `${text.slice(r.range.start, r.range.end)} ${r.label.zh}`);
     expect(related).toContain('18.73 表3-4 合计 18.73（与各行之和 18.72 不符）');
     expect(related.some((r) => r.startsWith('18.72 得分表'))).toBe(true);
     const fix = finding.fixes.find((f) => f.preferred)!;

@@ -22,7 +22,7 @@ describe('formula', () => {
     expect(finding.severity).toBe('error');
     expect(finding.rounding).toBeUndefined();
     expect(finding.message.zh).toContain('= 86.363636%，四舍五入应为 86.36%，报告写作 87.36%');
-    expect(finding.related.map((r) => textOf(text, r))).toEqual(['［（12*100%+5*80%+5*60%）/22*1］*100%']);
+    expect(finding.related.map((r) => text.slice(r.range.start, r.range.end))).toEqual(['［（12*100%+5*80%+5*60%）/22*1］*100%']);
     expect(applyFixes(text, finding.fixes.find((f) => f.preferred)!.edits)).toContain('*100%=86.36%，');
   });
 

@@ -37,7 +37,7 @@ describe('indicator-name', () => {
     const [finding] = findings;
     expect(finding.severity).toBe('info');
     expect(finding.message.zh).toBe('正文中的指标名称“绩效目标明确性”与表3-1中的“绩效指标明确性”不一致。');
-    expect(finding.related.map((r) => textOf(text, r))).toEqual(['绩效指标明确性']);
+    expect(finding.related.map((r) => text.slice(r.range.start, r.range.end))).toEqual(['绩效指标明确性']);
     expect(applyFixes(text, finding.fixes[0].edits)).toContain('#### （2）绩效指标明确性');
   });
 

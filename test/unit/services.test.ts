@@ -98,6 +98,16 @@ describe('editor services on the seed report', () => {
       expect(hover.markdown).toMatch(/\| [^|]+ \| 2\.5 \| 0\.63 \| 1\.88 \|/u);
     });
 
+    it('on a prose claim compares it with every table and on the 总分 recomputes it from each table that allows it', () => {
+      const claim = hoverAt(result, find(SEED, '该指标满分 0.63') + '该指标满分 '.length + 1, 'zh')!;
+      expect(slice(claim.range)).toBe('0.63');
+      expect(claim.markdown).toContain('正文：分值 0.63');
+      expect(claim.markdown).toContain('表 3-2 项目过程类指标及分值：分值 2.5 ≠ 0.63');
+      const total = hoverAt(result, find(SEED, '总分 95.18') + '总分 '.length + 1, 'zh')!;
+      expect(total.markdown).toContain('总分 95.18 = Σ 17.08 + 19.38 + 40 + 18.72 = 95.18 ✓');
+      expect(total.markdown).toMatch(/总分 95\.18 ≠ Σ 17\.08 \+ 19\.38 \+ 30 \+ 15\.27 = 81\.73（财政支出项目绩效指标体系设置及评分情况表）/u);
+    });
+
     it('on plain text gives nothing', () => {
       expect(hoverAt(result, find(SEED, '摘 要') + 1, 'zh')).toBeUndefined();
     });

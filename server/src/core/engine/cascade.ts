@@ -27,7 +27,13 @@ export interface LiteralChange {
 }
 
 type Summed = Exclude<QuantityField, 'rate'>;
-type Override = { old: Decimal; next: Decimal };
+/**
+ * A changed quantity. `old` is the replaced literal's value (other places repeating it are updated
+ * too); `inTree` says whether that literal is what the tree recomputes from (a row of the section
+ * table). A corrected copy — a prose claim, a 合计 row, the annex — changes no recomputed total:
+ * the tables already add up without it.
+ */
+type Override = { old: Decimal; next: Decimal; inTree: boolean };
 type Mode = 'old' | 'next';
 
 function id(subject: string, field: QuantityField): string {
@@ -84,7 +90,8 @@ class Tree {
 
   private compute(subject: string, field: Summed, mode: Mode): Decimal | undefined {
     const override = this.overrides.get(id(subject, field));
-    if (override) return mode === 'old' ? override.old : override.next;
+    if (override && mode === 'next') return override.next;
+    if (override?.inTree) return override.old;
     const children = childSubjects(this.index, subject);
     if (children.length > 0) {
       const values = children.map((child) => this.value(child, field, mode));
@@ -139,7 +146,10 @@ export function cascade(context: RuleContext, changes: readonly LiteralChange[])
     edit(change.literal, change.value, change.decimals);
     const statement = statementAt(statements, change.literal);
     if (!statement || statement.field === 'rate') continue;
-    const override = { old: change.literal.value, next: change.value };
+    const node = treeNode(index, statement.subject);
+    const own = node && (statement.field === 'weight' ? node.weight : node[statement.field]);
+    const inTree = own !== undefined && own.range.start === change.literal.range.start && (node?.children.length ?? 0) === 0;
+    const override = { old: change.literal.value, next: change.value, inTree };
     // "效益" with its only child "项目效益": one quantity written under two names
     for (const subject of singleChildChain(index, statement.subject)) overrides.set(id(subject, statement.field), override);
   }
@@ -150,12 +160,13 @@ export function cascade(context: RuleContext, changes: readonly LiteralChange[])
     for (let s: string | undefined = subject; s !== undefined; s = parentSubject(s)) affected.set(id(s, field), { subject: s, field });
   }
   for (const { subject, field } of affected.values()) {
-    const old = tree.value(subject, field, 'old');
     const next = tree.value(subject, field, 'next');
-    if (!old || !next || old.eq(next)) continue;
+    const olds = [tree.value(subject, field, 'old'), overrides.get(id(subject, field))?.old].filter((value): value is Decimal => value !== undefined && !value.eq(next ?? value));
+    if (!next || olds.length === 0) continue;
     for (const statement of statementsFor(statements, subject, field)) {
-      if (reads(statement.literal, old) && !reads(statement.literal, next)) edit(statement.literal, next);
+      if (olds.some((old) => reads(statement.literal, old)) && !reads(statement.literal, next)) edit(statement.literal, next);
     }
+    const old = olds[0];
     cascadeDerived(tree, statements, subject, field, edit);
     if (subject === '' && field === 'score') cascadeGrade(context, old, next, edits);
   }

@@ -26,7 +26,10 @@ function tableIndicator(context: RuleContext, key: string): Indicator | undefine
 
 /** The name as a table writes it, without the line breaks of a wrapped cell. */
 function writtenName(indicator: Indicator): string {
-  return indicator.name.replace(/\s*\n\s*/gu, '');
+  return indicator.name
+    .split('\n')
+    .map((line) => line.trim())
+    .join('');
 }
 
 function checkSubject(context: RuleContext, claim: Claim, seen: Set<string>): RuleFinding | undefined {

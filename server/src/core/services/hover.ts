@@ -15,7 +15,7 @@ import {
 import { bandFor, bandsOf, sameGrade } from './grades';
 import { locate, rangeOfLocated, type IndicatorField, type Located } from './locate';
 import { pick, tr, type Lang } from './locale';
-import { levelOneSum, partOf, statedTotal, type Part } from './summary';
+import { levelOneSums, partOf, scorePart, statedTotal, type Part } from './summary';
 
 export interface HoverText {
   range: Range;
@@ -218,15 +218,19 @@ function summaryNumber(ctx: Ctx, located: Extract<Located, { kind: 'summaryNumbe
   return tableValueLines(ctx, entry.key, field, literal);
 }
 
-/** "表中 得分 17.08 ✓" / "表 3-2 中 得分为 17.08 ≠ 17.80": a value compared with the score tables. */
+/** "表 3-2 …：得分 1.88 ✓" / "…：得分 18.72（复算）≠ 18.73": a value compared with every score table holding the indicator. */
 function tableValueLines(ctx: Ctx, key: string, field: IndicatorField, literal: NumberLiteral): string[] {
   const lines: string[] = [];
   for (const indicator of ctx.result.index.indicatorsByKey.get(key) ?? []) {
-    const value = field === 'weight' ? weightSum(indicator) : indicator[field]?.value;
+    const table = tableOf(ctx.result.model, indicator.tableIndex);
+    const written = field === 'weight' ? weightSum(indicator) : indicator[field]?.value;
+    // a parent whose score is not written is the sum of what is written below it
+    const derived = written === undefined && field === 'score' && table ? scorePart(table, indicator) : undefined;
+    const value = written ?? derived?.value;
     if (value === undefined) continue;
     const ok = roundHalfUp(value, literal.decimals).eq(literal.value);
-    const where = tableLabel(ctx, indicator.tableIndex);
-    lines.push(`${where}：${fieldName(ctx, field)} ${formatNatural(value)}${ok ? ' ✓' : ` ≠ ${literal.text}`}`);
+    const shown = derived ? `${derived.text}${tr(ctx.lang, '（复算）', ' (recomputed)')}` : formatNatural(value);
+    lines.push(`${tableLabel(ctx, indicator.tableIndex)}：${fieldName(ctx, field)} ${shown}${ok ? ' ✓' : ` ≠ ${literal.text}`}`);
   }
   return lines;
 }
@@ -236,9 +240,8 @@ function claimLines(ctx: Ctx, claim: Claim): string[] {
   const literal = claim.literal;
   if (!literal) return [];
   if (claim.subject.kind === 'report') {
-    const recomputed = levelOneSum(ctx.result.model);
-    if (claim.field !== 'score' || !recomputed) return [];
-    return [sumLine(tr(ctx.lang, '总分', 'Total'), literal, recomputed.parts)];
+    if (claim.field !== 'score') return [];
+    return levelOneSums(ctx.result.model).map((recomputed) => `${sumLine(tr(ctx.lang, '总分', 'Total'), literal, recomputed.parts)}（${tableLabel(ctx, recomputed.tableIndex)}）`);
   }
   const key = claim.subject.key;
   if (!key) return [];
@@ -308,7 +311,7 @@ function cell(value: Decimal | undefined): string {
 
 function tableLabel(ctx: Ctx, tableIndex: number): string {
   const table = tableOf(ctx.result.model, tableIndex);
-  const caption = table?.caption?.text.trim();
+  const caption = (table?.caption ?? ctx.result.model.tables.find((item) => item.index === tableIndex)?.caption)?.text.trim();
   if (caption) return escapeMd(clip(caption, 24));
   return table?.annex ? tr(ctx.lang, '附件评分表', 'annex score table') : tr(ctx.lang, `表格 ${tableIndex + 1}`, `table ${tableIndex + 1}`);
 }

@@ -4,7 +4,7 @@
  * hover on a grade word.
  */
 import type Decimal from 'decimal.js';
-import type { IndicatorTable, NumberLiteral, Range, ReportModel, TextSpan } from '../model/types';
+import type { Indicator, IndicatorTable, NumberLiteral, Range, ReportModel, TextSpan } from '../model/types';
 import type { CheckResult } from '../engine/check';
 import { Dec } from '../text/numbers';
 import { agrees, decimalsFor, formatAt, plain, rootsOf, sum, termsOf, totalRowOf, totalTerms } from './derive';
@@ -69,26 +69,45 @@ export function partOf(literal: NumberLiteral): Part {
   return { text: plain(literal), value: literal.value };
 }
 
-/**
- * Σ of the level-1 scores, from the full score table (a level-1 score as written, else the sum
- * below it), else from a summary table's rows.
- */
-export function levelOneSum(model: ReportModel): { value: Decimal; parts: Part[] } | undefined {
+/** A written score, or the sum of the deepest written scores below an indicator that has none. */
+export function scorePart(table: IndicatorTable, indicator: Indicator): Part | undefined {
+  if (indicator.score) return partOf(indicator.score);
+  const below = termsOf(table, indicator, 'score');
+  if (below.length === 0) return undefined;
+  const value = sum(below);
+  return { text: formatAt(value, decimalsFor(undefined, below)), value };
+}
+
+export interface LevelOneSum {
+  /** Where the parts were read: the full score table or a summary table. */
+  source: 'scoreTable' | 'summaryTable';
+  tableIndex: number;
+  value: Decimal;
+  parts: Part[];
+}
+
+function total(parts: Part[]): Decimal {
+  return parts.reduce((acc, part) => acc.plus(part.value), new Dec(0));
+}
+
+/** Every way the report lets Σ of the level-1 scores be recomputed: the full score table first, then summary tables. */
+export function levelOneSums(model: ReportModel): LevelOneSum[] {
+  const sums: LevelOneSum[] = [];
   const full = fullTable(model);
-  let parts: Part[];
   if (full) {
-    parts = rootsOf(full).flatMap((root): Part[] => {
-      if (root.score) return [partOf(root.score)];
-      const below = termsOf(full, root, 'score');
-      if (below.length === 0) return [];
-      const value = sum(below);
-      return [{ text: formatAt(value, decimalsFor(undefined, below)), value }];
-    });
-  } else {
-    const summary = model.summaryTables.find((table) => table.entries.some((entry) => entry.score));
-    parts = (summary?.entries ?? []).flatMap((entry) => (entry.score ? [partOf(entry.score)] : []));
+    const parts = rootsOf(full).map((root) => scorePart(full, root)).filter((part): part is Part => part !== undefined);
+    if (parts.length > 0) sums.push({ source: 'scoreTable', tableIndex: full.tableIndex, value: total(parts), parts });
   }
-  return parts.length > 0 ? { value: parts.reduce((acc, part) => acc.plus(part.value), new Dec(0)), parts } : undefined;
+  for (const table of model.summaryTables) {
+    const parts = table.entries.flatMap((entry) => (entry.score ? [partOf(entry.score)] : []));
+    if (parts.length > 0) sums.push({ source: 'summaryTable', tableIndex: table.tableIndex, value: total(parts), parts });
+  }
+  return sums;
+}
+
+/** The recomputation the status bar goes by: from the full score table, else from a summary table. */
+export function levelOneSum(model: ReportModel): LevelOneSum | undefined {
+  return levelOneSums(model)[0];
 }
 
 export function reportSummary(result: CheckResult): ReportSummary {

@@ -24,9 +24,28 @@ export function toHalfWidthChar(ch: string): string {
 
 /** Half-width copy of a string. Same length (each char maps to one char), so offsets survive. */
 export function toHalfWidth(text: string): string {
-  let out = '';
-  for (const ch of text) out += ch.length === 1 ? toHalfWidthChar(ch) : ch;
-  return out;
+  let i = 0;
+  while (i < text.length && !isFullWidthCode(text.charCodeAt(i))) i++;
+  if (i === text.length) return text; // the common case: nothing to map, no copy
+  const codes: number[] = [];
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    codes.push(code === 0x3000 ? 0x20 : isFullWidthCode(code) ? code - 0xfee0 : code);
+  }
+  return fromCodes(codes);
+}
+
+/** String.fromCharCode over an array of any length (spreading a huge array overflows the stack). */
+export function fromCodes(codes: readonly number[]): string {
+  const CHUNK = 8192;
+  if (codes.length <= CHUNK) return String.fromCharCode(...codes);
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += CHUNK) parts.push(String.fromCharCode(...codes.slice(i, i + CHUNK)));
+  return parts.join('');
+}
+
+function isFullWidthCode(code: number): boolean {
+  return (code >= 0xff01 && code <= 0xff5e) || code === 0x3000;
 }
 
 export function isDigit(ch: string | undefined): boolean {
@@ -151,17 +170,36 @@ export function roundHalfUp(value: Decimal, decimals: number): Decimal {
   return value.toDecimalPlaces(Math.max(0, decimals), Decimal.ROUND_HALF_UP);
 }
 
+/** Minus signs a report writes before a negative number: ASCII, the minus sign, full width. */
+export function isMinusSign(ch: string | undefined): boolean {
+  return ch === '-' || ch === '−' || ch === '－';
+}
+
+/**
+ * `literal` with the minus sign written right before it (`sign`, one character): the text and
+ * range then cover the sign and the value is negative, so `text === doc.slice(range)` still holds
+ * and a fix that rewrites the literal can keep, drop or add the sign. scanNumbers never does this
+ * itself (a hyphen before digits is usually a range or label dash: "80-89", "表3-4"); callers
+ * that know the position is a sign (a formula result after "=") use this.
+ */
+export function withSign(literal: NumberLiteral, sign: string): NumberLiteral {
+  return { ...literal, text: sign + literal.text, value: literal.value.neg(), range: { start: literal.range.start - sign.length, end: literal.range.end } };
+}
+
 /**
  * Write `value` the way `like` is written: same number of decimals (unless `decimals` is given),
- * same digit width, thousands separators when `like` had them.
+ * same digit width, thousands separators when `like` had them. A negative value gets the minus
+ * sign `like` was written with ("−8.82" for "−8.28"), else "-" ("－" in full width).
  */
 export function formatLike(value: Decimal, like: Pick<NumberLiteral, 'decimals' | 'fullWidth' | 'text'>, decimals = like.decimals): string {
-  let text = roundHalfUp(value, decimals).toFixed(decimals);
+  const rounded = roundHalfUp(value, decimals);
+  let text = rounded.abs().toFixed(decimals);
   if (like.text.includes(',')) {
     const [intPart, frac] = text.split('.');
     text = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
   }
   if (like.fullWidth) text = toFullWidth(text);
+  if (rounded.isNegative() && !rounded.isZero()) text = (isMinusSign(like.text[0]) ? like.text[0] : like.fullWidth ? '－' : '-') + text;
   return text;
 }
 

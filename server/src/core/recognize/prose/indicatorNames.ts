@@ -4,9 +4,9 @@
  * (half-width, brackets unified, whitespace dropped) that maps back to source offsets, so a match
  * yields the name's exact source range.
  */
-import type { IndicatorLevel, IndicatorTable, Range } from '../../model/types';
+import type { IndicatorLevel, IndicatorTable, Range, TextSpan } from '../../model/types';
 import { looseName, normalizeName } from '../../text/normalize';
-import { toHalfWidthChar } from '../../text/numbers';
+import { fromCodes } from '../../text/numbers';
 
 export interface IndexedIndicator {
   key: string;
@@ -16,12 +16,31 @@ export interface IndexedIndicator {
   norm: string;
   loose: string;
   /** Bigram counts of `loose`, for similarity. */
-  grams: Map<string, number>;
+  grams: Grams;
 }
 
+/** One searchable name of an indicator (its normalised or its loose form, at least 2 chars). */
+export interface IndexedName {
+  indicator: IndexedIndicator;
+  name: string;
+}
+
+/**
+ * The indicator name table of a document, built once: every name to search for in prose and the
+ * exact-name lookups used to match titles.
+ */
 export interface IndicatorIndex {
   all: IndexedIndicator[];
   byKey: Map<string, IndexedIndicator>;
+  names: IndexedName[];
+  byNorm: Map<string, IndexedIndicator[]>;
+  byLoose: Map<string, IndexedIndicator[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 export function buildIndicatorIndex(tables: readonly IndicatorTable[]): IndicatorIndex {
@@ -33,7 +52,17 @@ export function buildIndicatorIndex(tables: readonly IndicatorTable[]): Indicato
       byKey.set(ind.key, { key: ind.key, level: ind.level, parent: ind.parent, norm: normalizeName(ind.name), loose, grams: bigramCounts(loose) });
     }
   }
-  return { all: [...byKey.values()], byKey };
+  const all = [...byKey.values()];
+  const names: IndexedName[] = [];
+  const byNorm = new Map<string, IndexedIndicator[]>();
+  const byLoose = new Map<string, IndexedIndicator[]>();
+  for (const indicator of all) {
+    if (indicator.norm.length >= 2) names.push({ indicator, name: indicator.norm });
+    if (indicator.loose.length >= 2 && indicator.loose !== indicator.norm) names.push({ indicator, name: indicator.loose });
+    push(byNorm, indicator.norm, indicator);
+    push(byLoose, indicator.loose, indicator);
+  }
+  return { all, byKey, names, byNorm, byLoose };
 }
 
 /** Is `key` equal to or below `ancestor`? */
@@ -42,6 +71,13 @@ export function isUnder(key: string, ancestor: string): boolean {
 }
 
 const COMPACT_MAP: Record<string, string> = { '【': '[', '】': ']', '〔': '[', '〕': ']', '［': '[', '］': ']', '“': '"', '”': '"', '「': '"', '」': '"' };
+const COMPACT_CODES = new Map<number, number>(Object.entries(COMPACT_MAP).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
+
+/** White space as /\s/u sees it, by code (no regex per character in the hot loop). */
+export function isSpaceCode(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0x1680
+    || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0xfeff;
+}
 
 /** A whitespace-free, half-width copy of a text with the source offset of every kept char. */
 export interface Compact {
@@ -50,16 +86,40 @@ export interface Compact {
 }
 
 export function compact(text: string, base = 0): Compact {
-  let out = '';
+  const codes: number[] = [];
   const offsets: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (/\s/u.test(ch)) continue;
-    const half = toHalfWidthChar(ch);
-    out += COMPACT_MAP[ch] ?? COMPACT_MAP[half] ?? half;
+    let code = text.charCodeAt(i);
+    if (isSpaceCode(code)) continue;
+    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+    codes.push(COMPACT_CODES.get(code) ?? code);
     offsets.push(base + i);
   }
-  return { text: out, offsets };
+  return { text: fromCodes(codes), offsets };
+}
+
+/** Memo of the compact copy of a sentence: several recognizers look for names in the same one. */
+const compacts = new WeakMap<TextSpan, Compact>();
+
+export function compactOf(span: TextSpan): Compact {
+  let c = compacts.get(span);
+  if (!c) {
+    c = compact(span.text, span.range.start);
+    compacts.set(span, c);
+  }
+  return c;
+}
+
+/** Index of the first kept char at or after document offset `offset` (binary search). */
+function compactIndex(c: Compact, offset: number): number {
+  let lo = 0;
+  let hi = c.offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (c.offsets[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface NameMatch {
@@ -73,29 +133,34 @@ export interface NameMatch {
 const NAME_PREFIXES = ['项目', '部门'];
 const NAME_SUFFIXES = ['类指标', '指标', '类'];
 
+export interface FindOptions {
+  level?: IndicatorLevel;
+  below?: IndicatorLevel;
+  /** Document offsets bounding the search (default: the whole span). */
+  from?: number;
+  limit?: number;
+}
+
 /**
- * The indicator a text names first (the topic of a Chinese sentence comes first); among names that
- * overlap that first one the longest wins ("立项依据充分性" over "项目立项" in "项目立项依据充分性").
- * Optionally restricted to one level, to levels above (numerically below) `below`, and to the text
- * before `limit` (a document offset).
+ * The indicator a sentence names first (the topic of a Chinese sentence comes first); among names
+ * that overlap that first one the longest wins ("立项依据充分性" over "项目立项" in "项目立项依据充分性").
+ * Optionally restricted to one level, to levels above (numerically below) `below`, and to the
+ * text between the document offsets `from` and `limit`.
  */
-export function findIndicatorIn(
-  index: IndicatorIndex,
-  text: string,
-  base: number,
-  options: { level?: IndicatorLevel; below?: IndicatorLevel; limit?: number } = {},
-): NameMatch | undefined {
-  const c = compact(options.limit === undefined ? text : text.slice(0, Math.max(0, options.limit - base)), base);
+export function findIndicatorIn(index: IndicatorIndex, span: TextSpan, options: FindOptions = {}): NameMatch | undefined {
+  const c = compactOf(span);
+  const lo = options.from === undefined ? 0 : compactIndex(c, options.from);
+  const hi = options.limit === undefined ? c.text.length : compactIndex(c, options.limit);
+  if (hi - lo < 2) return undefined;
+  const startsWithin = (word: string, at: number): boolean => at + word.length <= hi && c.text.startsWith(word, at);
   const found: { ind: IndexedIndicator; at: number; length: number }[] = [];
-  for (const ind of index.all) {
-    if (options.level !== undefined && ind.level !== options.level) continue;
-    if (options.below !== undefined && ind.level >= options.below) continue;
-    for (const name of new Set([ind.norm, ind.loose])) {
-      if (name.length < 2) continue;
-      const at = c.text.indexOf(name);
-      if (at >= 0) found.push({ ind, at, length: name.length });
-    }
+  for (const { indicator, name } of index.names) {
+    if (options.level !== undefined && indicator.level !== options.level) continue;
+    if (options.below !== undefined && indicator.level >= options.below) continue;
+    const at = c.text.indexOf(name, lo);
+    if (at >= 0 && at + name.length <= hi) found.push({ ind: indicator, at, length: name.length });
   }
+  if (found.length === 0) return undefined;
   found.sort((a, b) => a.at - b.at || b.length - a.length);
   let best = found[0];
   const cluster: typeof found = [];
@@ -105,28 +170,31 @@ export function findIndicatorIn(
     if (f.length > best.length) best = f;
   }
   // "项目效益类指标" names a category, i.e. a level-1 indicator, even when a level-2 one is called 项目效益
-  const category = cluster.find((f) => f.ind.level === 1 && c.text.startsWith('类', f.at + f.length));
-  if (category && c.text.startsWith('类', best.at + best.length)) best = category;
-  if (!best) return undefined;
-  let at = best.at;
-  let end = best.at + best.length;
-  const prefix = NAME_PREFIXES.find((p) => c.text.slice(0, at).endsWith(p) && !best?.ind.norm.startsWith(p));
+  const category = cluster.find((f) => f.ind.level === 1 && startsWithin('类', f.at + f.length));
+  if (category && startsWithin('类', best.at + best.length)) best = category;
+  const chosen = best;
+  let at = chosen.at;
+  let end = chosen.at + chosen.length;
+  const prefix = NAME_PREFIXES.find((p) => at - p.length >= lo && c.text.startsWith(p, at - p.length) && !chosen.ind.norm.startsWith(p));
   if (prefix) at -= prefix.length;
-  const suffix = NAME_SUFFIXES.find((p) => c.text.startsWith(p, end));
+  const suffix = NAME_SUFFIXES.find((p) => startsWithin(p, end));
   if (suffix) end += suffix.length;
-  return { indicator: best.ind, range: { start: c.offsets[at], end: c.offsets[end - 1] + 1 }, marked: suffix !== undefined };
+  return { indicator: chosen.ind, range: { start: c.offsets[at], end: c.offsets[end - 1] + 1 }, marked: suffix !== undefined };
 }
 
-function bigramCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
+/** Bigram counts keyed by the two UTF-16 codes (no substring per bigram). */
+type Grams = Map<number, number>;
+
+function bigramCounts(text: string): Grams {
+  const counts: Grams = new Map();
   for (let i = 0; i + 1 < text.length; i++) {
-    const gram = text.slice(i, i + 2);
+    const gram = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
     counts.set(gram, (counts.get(gram) ?? 0) + 1);
   }
   return counts;
 }
 
-function bigramDice(x: Map<string, number>, xLength: number, y: Map<string, number>, yLength: number): number {
+function bigramDice(x: Grams, xLength: number, y: Grams, yLength: number): number {
   if (xLength <= 0 || yLength <= 0) return 0;
   let common = 0;
   for (const [gram, count] of x) common += Math.min(count, y.get(gram) ?? 0);
@@ -148,9 +216,10 @@ export function matchTitle(index: IndicatorIndex, title: string, chain: readonly
   const loose = looseName(title);
   if (norm.length < 2) return undefined;
   const inside = (ind: IndexedIndicator, within: string): boolean => isUnder(ind.key, within) && ind.key !== within;
+  const sameNorm = index.byNorm.get(norm) ?? [];
+  const sameLoose = loose.length >= 2 ? (index.byLoose.get(loose) ?? []) : [];
   for (const within of chain) {
-    const exact = index.all.find((ind) => inside(ind, within) && ind.norm === norm)
-      ?? index.all.find((ind) => inside(ind, within) && ind.loose === loose && loose.length >= 2);
+    const exact = sameNorm.find((ind) => inside(ind, within)) ?? sameLoose.find((ind) => inside(ind, within));
     if (exact) return exact;
   }
   const grams = bigramCounts(loose);

@@ -109,12 +109,29 @@ export function buildSections(index: IndicatorIndex, text: string, headings: rea
   return { titles: titles.filter((entry) => !entry.inline || entry.indicator) };
 }
 
+/** How many titles start before `offset` (titles are sorted by start: a binary search). */
+function countBefore(titles: readonly SectionTitle[], offset: number): number {
+  let lo = 0;
+  let hi = titles.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (titles[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The nearest title before `offset`. */
 export function titleBefore(sections: Sections, offset: number): SectionTitle | undefined {
-  let found: SectionTitle | undefined;
-  for (const entry of sections.titles) {
-    if (entry.start >= offset) break;
-    found = entry;
-  }
-  return found;
+  const n = countBefore(sections.titles, offset);
+  return n > 0 ? sections.titles[n - 1] : undefined;
+}
+
+/**
+ * The titles a paragraph's recognition can see: the one in force before it starts and those inside
+ * it. Recognition with these alone gives the same result as with every title of the document.
+ */
+export function sectionsFor(sections: Sections, range: Range): Sections {
+  const first = Math.max(0, countBefore(sections.titles, range.start) - 1);
+  return { titles: sections.titles.slice(first, countBefore(sections.titles, range.end)) };
 }

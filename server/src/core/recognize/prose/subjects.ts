@@ -37,7 +37,7 @@ export function sectionSubject(ctx: SubjectContext, offset: number, deictic: boo
 export function resolveSubject(ctx: SubjectContext, sentence: TextSpan, options: SubjectOptions = {}): ClaimSubject | undefined {
   const deictic = isDeictic(sentence.text);
   if (!deictic) {
-    const named = findIndicatorIn(ctx.index, sentence.text, sentence.range.start, options);
+    const named = findIndicatorIn(ctx.index, sentence, { limit: options.limit, level: options.level });
     if (named) {
       // a bare word naming an ancestor of the section's indicator ("满意度=…" under 使用效果满意度) is not
       // the subject; a marked name ("决策类指标由…") is

@@ -62,7 +62,7 @@ export function startServer(): TestServer {
     published,
     logs,
     settings,
-    waitForDiagnostics(uri, predicate = () => true, timeoutMs = 20_000) {
+    waitForDiagnostics(uri, predicate = () => true, timeoutMs = 45_000) {
       const done = published.find((p) => p.uri === uri && predicate(p));
       if (done) return Promise.resolve(done);
       return new Promise((resolve, reject) => {

@@ -4,12 +4,18 @@
  * changes, version handling, robustness against bad requests, and a clean shutdown.
  * Needs `npm run build` first.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applyEdits, initialize, offsetAt, positionAt, sample, startServer, textOf, type Diagnostic, type LspRange, type Published, type TestServer,
 } from './client';
 
 const seed = sample('seed-report.md');
+/** The first check includes the server's start-up and a cold parse; CI machines are slow. */
+const HOOK_TIMEOUT = 60_000;
 
 /** Range of the 合计 18.73 of 表 3-4 in `text`. */
 function total34(text: string): LspRange {
@@ -45,7 +51,7 @@ describe('push diagnostics (client without pull support)', () => {
     ({ capabilities } = await initialize(server, false));
     await open(server, seed.uri, seed.text);
     first = await server.waitForDiagnostics(seed.uri, (p) => p.version === 1);
-  });
+  }, HOOK_TIMEOUT);
   afterAll(() => server.stop());
 
   it('announces the features, without a diagnostic provider', () => {
@@ -175,6 +181,46 @@ describe('push diagnostics (client without pull support)', () => {
     expect(await server.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri: seed.uri }, range: { start: { line: 0, character: 0 }, end } })).toEqual([]);
   });
 
+  it('reads .tallyrc.json files above a file: document (a broken one becomes a config diagnostic), none for untitled ones', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tally-rc-'));
+    try {
+      writeFileSync(path.join(dir, '.tallyrc.json'), JSON.stringify({ rules: { 'score-sum': 'off' } }));
+      mkdirSync(path.join(dir, 'broken'));
+      writeFileSync(path.join(dir, 'broken', '.tallyrc.json'), '{ "rules": ');
+      const quiet = pathToFileURL(path.join(dir, 'report.md')).href;
+      const broken = pathToFileURL(path.join(dir, 'broken', 'report.md')).href;
+      const untitled = 'untitled:Untitled-1';
+      await open(server, quiet, seed.text);
+      await open(server, broken, seed.text);
+      await open(server, untitled, seed.text);
+      const [q, b, u] = await Promise.all([quiet, broken, untitled].map((uri) => server.waitForDiagnostics(uri, (p) => p.version === 1)));
+      expect(q.diagnostics.some((d) => d.code === 'score-sum')).toBe(false);
+      expect(q.diagnostics.length).toBeGreaterThan(0);
+      const config = b.diagnostics.find((d) => d.code === 'config');
+      expect(config?.message).toContain(path.join(dir, 'broken', '.tallyrc.json'));
+      // the broken file is left out; the one above it still applies
+      expect(b.diagnostics.some((d) => d.code === 'score-sum')).toBe(false);
+      expect(u.diagnostics.some((d) => d.code === 'score-sum')).toBe(true);
+      for (const uri of [quiet, broken, untitled]) await server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      const cleared = await server.waitForDiagnostics(untitled, (p) => p.diagnostics.length === 0);
+      expect(cleared.diagnostics).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('follows tally.language over the client locale', async () => {
+    const before = server.published.length;
+    server.settings.language = 'en';
+    await server.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const english = await server.waitForDiagnostics(seed.uri, (p) => server.published.indexOf(p) >= before);
+    const arithmetic = english.diagnostics.find((d) => d.code === 'score-arithmetic')!;
+    const chinese = first.diagnostics.find((d) => d.code === 'score-arithmetic')!;
+    expect(arithmetic.message).toMatch(/^[A-Za-z]/u);
+    expect(chinese.message).toMatch(/^[\u4e00-\u9fff]/u);
+    delete server.settings.language;
+  });
+
   it('shuts down and exits cleanly', async () => {
     const exited = new Promise<number | null>((resolve) => server.proc.once('exit', (code) => resolve(code)));
     await server.conn.sendRequest('shutdown');
@@ -191,10 +237,10 @@ describe('pull diagnostics (LSP 3.17 client)', () => {
     server = startServer();
     ({ capabilities } = await initialize(server, true, 'en'));
     await open(server, seed.uri, seed.text);
-  });
+  }, HOOK_TIMEOUT);
   afterAll(() => server.stop());
 
-  it('announces a diagnostic provider and answers textDocument/diagnostic in English', async () => {
+  it('announces a diagnostic provider and answers textDocument/diagnostic in English', { timeout: 60_000 }, async () => {
     expect(capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: false, workspaceDiagnostics: false });
     const report = await server.conn.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: seed.uri } });
     expect(report.kind).toBe('full');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dec, formatLike, parseDecimal, roundHalfUp, scanNumbers, toHalfWidth } from '../../server/src/core/text/numbers';
+import { Dec, formatLike, parseDecimal, roundHalfUp, scanNumbers, toHalfWidth, withSign } from '../../server/src/core/text/numbers';
 import { keyOf, looseName, normalizeName } from '../../server/src/core/text/normalize';
 
 describe('scanNumbers', () => {
@@ -71,5 +71,33 @@ describe('normalizeName', () => {
   it('matches prose names loosely', () => {
     expect(looseName('项目决策')).toBe(looseName('决策'));
     expect(looseName('过程类指标')).toBe(looseName('过程'));
+  });
+});
+
+describe('signed literals', () => {
+  it('withSign covers the sign in text and range and negates the value', () => {
+    const doc = '变动率=−8.28%';
+    const [literal] = scanNumbers(doc);
+    const signed = withSign(literal, '−');
+    expect(signed.text).toBe('−8.28');
+    expect(doc.slice(signed.range.start, signed.range.end)).toBe(signed.text);
+    expect(signed.value.toString()).toBe('-8.28');
+    expect(signed.unit).toBe('%');
+  });
+
+  it('formatLike keeps the written minus sign, adds or drops one', () => {
+    const like = (text: string, fullWidth = false): { text: string; decimals: number; fullWidth: boolean } => ({ text, decimals: 2, fullWidth });
+    expect(formatLike(new Dec('-8.8235'), like('−8.28'))).toBe('−8.82');
+    expect(formatLike(new Dec('-8.8235'), like('-8.28'))).toBe('-8.82');
+    expect(formatLike(new Dec('-8.8235'), like('8.28'))).toBe('-8.82');
+    expect(formatLike(new Dec('-8.8235'), like('８．２８', true))).toBe('－８．８２');
+    expect(formatLike(new Dec('8.8235'), like('−8.28'))).toBe('8.82');
+    expect(formatLike(new Dec('-0.001'), like('-0.01'))).toBe('0.00');
+  });
+
+  it('toHalfWidth returns the same string when nothing is full width', () => {
+    const text = '满分 5 分';
+    expect(toHalfWidth(text)).toBe(text);
+    expect(toHalfWidth('１２．５　分')).toBe('12.5 分');
   });
 });

@@ -12,6 +12,25 @@ function plain(r: ScoringRule | undefined): unknown {
 }
 
 describe('parseScoringRule', () => {
+  it('element rules with fixed points per element', () => {
+    expect(plain(rule('①已制定预算资金管理办法等管理制度,1分;②相关管理制度合法、合规、完整,1分;③相关管理制度得到有效执行,1分。'))).toEqual({
+      kind: 'element', elements: 3, points: ['1', '1', '1'],
+    });
+    expect(plain(rule('①制度健全，计1.5分；②执行有效，得 2 分'))).toEqual({ kind: 'element', elements: 2, points: ['1.5', '2'] });
+    // an item without its own points: not a fixed-point rule
+    expect((rule('①制度健全,1分;②执行有效。') as { points?: unknown } | undefined)?.points).toBeUndefined();
+  });
+
+  it('reads steps and shares without quadratic regexes', () => {
+    expect(plain(rule('以100%为标准,每降低一个百分点扣0.5分'))).toMatchObject({ kind: 'per-point', family: 'points', step: '1', per: '0.5' });
+    expect(plain(rule('每低于目标值2.5%扣1分'))).toMatchObject({ kind: 'per-point', step: '2.5', per: '1' });
+    expect(plain(rule('①a；②b；③c。分别占30%、30%、40%权重分'))).toMatchObject({ shares: ['0.3', '0.3', '0.4'] });
+    const long = `${'1'.repeat(20000)}x`;
+    const t0 = performance.now();
+    rule(`每${long}扣1分；${long}`);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
   it('element rules from circled items and an equal share', () => {
     expect(plain(rule('①项目立项依据充分；②符合规划；③属于公共财政支持范围；④无重复。以上每条要素占权重分的25%，每有一条不符合，扣除对应权重分。'))).toEqual({
       kind: 'element', elements: 4, shares: ['0.25', '0.25', '0.25', '0.25'],

@@ -61,6 +61,20 @@ export const DEBOUNCE_MS = 75;
 
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * Messages that arrived during a long synchronous check are read in the next poll phase and then
+ * dispatched by vscode-jsonrpc one per setImmediate; a few turns let a pending didChange land
+ * before a result is handed out. False as soon as `stale()` says the run is superseded.
+ */
+const SETTLE_TURNS = 4;
+async function settled(stale: () => boolean): Promise<boolean> {
+  for (let turn = 0; turn < SETTLE_TURNS; turn++) {
+    await yieldToLoop();
+    if (stale()) return false;
+  }
+  return true;
+}
+
 export class DocumentChecker {
   private readonly states = new Map<string, DocState>();
   /** Bumped when the configuration changes: results of an older generation are stale. */
@@ -137,8 +151,7 @@ export class DocumentChecker {
         if (stale()) return undefined;
         const result = checkReport(snapshot.getText(), { layers, cache: state.cache });
         const checked: Stamped = { uri, version, generation, snapshot, result, lang: result.config.language, layers, cache: state.cache, problems };
-        await yieldToLoop();
-        if (stale()) return undefined;
+        if (!(await settled(stale))) return undefined;
         state.latest = checked;
         this.host.onChecked(checked);
         return checked;

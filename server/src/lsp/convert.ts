@@ -2,6 +2,7 @@
  * Core (UTF-16 offsets, Localized texts) → LSP (line/character, one language). Every conversion
  * goes through the TextDocument snapshot the findings were computed on, never the live document.
  */
+import manifest from '../../../package.json';
 import { DiagnosticSeverity, type Diagnostic, type Range as LspRange } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/model/types';
@@ -10,8 +11,16 @@ import type { Finding, Fix, Severity } from '../core/engine/types';
 import { editorPreferred, fixTitle } from '../core/services/fixTitles';
 import { pick, type Lang } from '../core/services/locale';
 
-/** Where the rule documentation lives; a diagnostic's code links to `${RULE_DOCS_URL}#${ruleId}`. */
-export const RULE_DOCS_URL = 'https://example.invalid/tally/blob/main/docs/rules.md';
+/**
+ * Where the rule documentation lives (docs/rules.md in the repository named by package.json, one
+ * heading per rule id); a diagnostic's code links to `${RULE_DOCS_URL}#${ruleId}`. Same address as
+ * the CLI's SARIF helpUri.
+ */
+const RULE_DOCS_URL = `${manifest.repository.url.replace(/\.git$/u, '')}/blob/main/docs/rules.md`;
+
+export function ruleDocUrl(ruleId: string): string {
+  return `${RULE_DOCS_URL}#${encodeURIComponent(ruleId)}`;
+}
 
 export const SOURCE = 'tally';
 
@@ -66,7 +75,7 @@ export function toDiagnostic(doc: TextDocument, finding: Finding, lang: Lang): D
     range: toLspRange(doc, finding.range),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: `${RULE_DOCS_URL}#${finding.ruleId}` },
+    codeDescription: { href: ruleDocUrl(finding.ruleId) },
     source: SOURCE,
     message: pick(finding.message, lang),
     relatedInformation: finding.related.map((place) => ({
@@ -89,7 +98,7 @@ export function problemDiagnostic(problem: ConfigProblem, lang: Lang): Diagnosti
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Warning,
     code: 'config',
-    codeDescription: { href: `${RULE_DOCS_URL}#config` },
+    codeDescription: { href: ruleDocUrl('config') },
     source: SOURCE,
     message: `${problem.source}: ${pick(problem.message, lang)}`,
   };

@@ -76,6 +76,8 @@ export interface Cell {
   header: boolean;
   /** Every number literal inside the cell, with its own source range. */
   numbers: NumberLiteral[];
+  /** Not written in the source: an empty slot of a row shorter than the table (zero-length range at the row's end). */
+  filled?: true;
 }
 
 export interface Table {
@@ -88,7 +90,7 @@ export interface Table {
   headingPath: string[];
   /** Distinct cells in document order. */
   cells: Cell[];
-  /** grid[row][col] → the cell covering that slot; a span repeats the same cell object. */
+  /** grid[row][col] → the cell covering that slot; a span repeats the same cell object. Rectangular: short rows are padded with `filled` cells. */
   grid: (Cell | undefined)[][];
   /** Number of leading rows that are header rows. */
   headerRows: number;
@@ -361,6 +363,8 @@ export interface AnnexReference {
  * - element: `elements` from ①②③… (else from the share); `shares` are fractions of the weight per
  *   element — explicit ("分别占30%、30%、40%" → 0.3, 0.3, 0.4) or the equal share repeated
  *   ("每条要素占权重分的25%" with ①–④ → 0.25 ×4), so Σshares ≠ 1 reveals an inconsistent text.
+ *   `points` when every element carries its own fixed points ("①…,1分;②…,1分;③…,1分" → 1, 1, 1):
+ *   an element met earns its points, so Σpoints ≠ the weight reveals an inconsistent text.
  * - per-point: `step` is the shortfall/excess that costs one `per` (percentage points, or 1
  *   occurrence); `per` is in points, except for 'weight-percent' where it is a percentage of the
  *   weight (5 = 5%); `threshold` (over-threshold) is the written bound ("≦100%" → 100).
@@ -369,7 +373,7 @@ export interface AnnexReference {
  *   "计4分"/"不得分" (0); `weightShare` as a fraction for "得权重分的50%".
  */
 export type ScoringRule =
-  | { kind: 'element'; elements: number; shares?: Decimal[]; text: TextSpan }
+  | { kind: 'element'; elements: number; shares?: Decimal[]; points?: Decimal[]; text: TextSpan }
   | { kind: 'per-point'; family: 'points' | 'weight-percent' | 'over-threshold' | 'per-occurrence'; step: Decimal; per: Decimal; threshold?: Decimal; text: TextSpan }
   | { kind: 'ratio'; capped: boolean; text: TextSpan }
   | { kind: 'band'; bands: { low?: Decimal; lowInclusive: boolean; high?: Decimal; highInclusive: boolean; points?: Decimal; weightShare?: Decimal }[]; text: TextSpan };

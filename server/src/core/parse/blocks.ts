@@ -38,6 +38,8 @@ export class BlockCache {
   private readonly entries = new Map<string, Root>();
   hits = 0;
   misses = 0;
+  /** Batches whose joined parse was not equivalent to separate parses (each block was then parsed alone). */
+  fallbacks = 0;
 
   constructor(private readonly capacity = 4000) {}
 
@@ -271,16 +273,28 @@ function withRootPosition(children: RootContent[], text: string): Root {
  * micromark-util-chunked `splice` and `combineExtensions`); paying it once per block made a cold
  * parse of 400 blocks slower than one whole-document parse. So the blocks missing from the cache
  * are parsed together, joined by a blank line, and the joined tree is cut back into one tree per
- * block with block-relative positions. The result is used only when it is provably the same as
- * parsing each block alone: every top-level node lies inside one block (so no container, fence
- * or HTML block ran on into the next block) and there is no (footnote) definition that could turn
- * text of another block into a reference. Otherwise each block of the batch is parsed alone.
- * (A separator line such as an empty HTML comment would be stricter but made the parse 30%
- * slower.)
+ * block with block-relative positions. A block that starts with a list marker would continue the
+ * list of the block before it, so it is preceded by a line holding an empty HTML comment, which
+ * closes every container (not used everywhere: it makes micromark markedly slower). The result
+ * is used only when it is provably the same as parsing each block alone: every top-level node
+ * lies inside one block (no container, fence or HTML block ran on into the next block), every
+ * separator is a node of its own, and there is no (footnote) definition that could turn text of
+ * another block into a reference. Otherwise each block of the batch is parsed alone.
  */
-const GLUE = '\n\n';
-/** The glue adds two line endings. */
-const GLUE_LINES = 2;
+const SEPARATOR = '<!-- -->';
+const BLANK = '\n\n';
+const FENCED = `\n\n${SEPARATOR}\n\n`;
+
+/** Does the block start with a bullet or ordered list marker (which could join the list above)? */
+function startsListItem(text: string): boolean {
+  let i = 0;
+  while (i < 3 && text[i] === ' ') i++;
+  const ch = text[i];
+  if (ch === '-' || ch === '+' || ch === '*') return true;
+  let digits = 0;
+  while (digits < 10 && text.charCodeAt(i + digits) >= 48 && text.charCodeAt(i + digits) <= 57) digits++;
+  return digits > 0 && (text[i + digits] === '.' || text[i + digits] === ')');
+}
 /** Batches stay this small (in UTF-16 units) so that one bad batch costs little to re-parse. */
 const BATCH_LIMIT = 64_000;
 
@@ -316,39 +330,54 @@ function relocate(node: Positioned, offset: number, lines: number, length: numbe
 
 /** Trees of `texts` parsed in one remark call, or undefined when the batch is not equivalent to separate parses. */
 function parseJoined(texts: string[]): Root[] | undefined {
-  const children = processor.parse(texts.join(GLUE)).children as Positioned[];
+  const glues = texts.map((text, k) => (k === 0 ? '' : startsListItem(text) ? FENCED : BLANK));
+  const children = processor.parse(texts.map((text, k) => glues[k] + text).join('')).children as Positioned[];
   const roots: Root[] = [];
   let next = 0;
   let offset = 0;
   let lines = 0;
-  for (const text of texts) {
+  for (let k = 0; k < texts.length; k++) {
+    const glue = glues[k];
+    if (glue === FENCED) {
+      const separator = children[next++];
+      const start = offset + BLANK.length;
+      if (separator?.type !== 'html' || separator.position?.start.offset !== start || separator.position.end.offset !== start + SEPARATOR.length) return undefined;
+    }
+    offset += glue.length;
+    lines += lineEndings(glue);
+    const text = texts[k];
+    const end = offset + text.length;
     const own: Positioned[] = [];
-    while (next < children.length && (children[next].position?.start.offset ?? -1) < offset + text.length + GLUE.length) {
+    while (next < children.length && (children[next].position?.start.offset ?? -1) <= end) {
       if (!relocate(children[next], offset, lines, text.length)) return undefined;
       own.push(children[next++]);
     }
     roots.push(withRootPosition(own as RootContent[], text));
-    offset += text.length + GLUE.length;
-    lines += lineEndings(text) + GLUE_LINES;
+    offset = end;
+    lines += lineEndings(text);
   }
   return next === children.length ? roots : undefined;
 }
 
 /** Parse `texts` (all remark kinds) in batches; equal to parsing each alone. */
-function parseMany(texts: string[]): Root[] {
+function parseMany(texts: string[], cache: BlockCache): Root[] {
   const roots: Root[] = [];
   let batch: string[] = [];
   let size = 0;
   const flush = () => {
     if (batch.length === 1) roots.push(withRootPosition(processor.parse(batch[0]).children, batch[0]));
-    else if (batch.length > 1) roots.push(...(parseJoined(batch) ?? batch.map((text) => parseBlockText('markdown', text))));
+    else if (batch.length > 1) {
+      const joined = parseJoined(batch);
+      if (!joined) cache.fallbacks++;
+      roots.push(...(joined ?? batch.map((text) => parseBlockText('markdown', text))));
+    }
     batch = [];
     size = 0;
   };
   for (const text of texts) {
     if (size > 0 && size + text.length > BATCH_LIMIT) flush();
     batch.push(text);
-    size += text.length + GLUE.length;
+    size += text.length + FENCED.length;
   }
   flush();
   return roots;
@@ -379,7 +408,7 @@ export function parseDocument(text: string, cache: BlockCache = new BlockCache()
   }
   const parsed = new Map<string, Root>();
   const keys = [...missing.keys()];
-  parseMany([...missing.values()]).forEach((root, i) => {
+  parseMany([...missing.values()], cache).forEach((root, i) => {
     parsed.set(keys[i], root);
     cache.set(keys[i], root);
   });

@@ -125,6 +125,13 @@ function cellOf(el: Element, header: boolean, text: string, base: number): Writt
   };
 }
 
+/** Where a row's filled cells sit: right after its last cell (before `</tr>` and the line break). */
+function rowEnd(tr: Element, base: number): number {
+  const cells = childElements(tr).filter((el) => el.tagName === 'td' || el.tagName === 'th');
+  const last = cells[cells.length - 1]?.sourceCodeLocation ?? tr.sourceCodeLocation;
+  return base + (last?.endOffset ?? 0);
+}
+
 /**
  * Every <table> in an HTML block. Never throws: parse5 recovers from any markup.
  * @param source the HTML block's text; `base` its offset in `text` (the whole document).
@@ -142,7 +149,8 @@ export function htmlTableGrids(source: string, text: string, base: number): Html
     );
     let headerRows = 0;
     while (headerRows < written.length && written[headerRows].length > 0 && written[headerRows].every((c) => c.header)) headerRows++;
-    const { cells, grid } = expandGrid(written);
+    const rowEnds = rows.map(({ tr }) => rowEnd(tr, base));
+    const { cells, grid } = expandGrid(written, rowEnds);
     const loc = table.sourceCodeLocation;
     const captionEl = childElements(table).find((el) => el.tagName === 'caption');
     const captionText = captionEl ? tidyCellText(plainText(captionEl)).replace(/\n/gu, ' ') : '';

@@ -59,7 +59,8 @@ export function pipeTableGrid(node: MdTable, text: string, base: number): TableG
       return { text: tidyCellText(plainText(cell.children)), range, rowSpan: 1, colSpan: 1, header: r === 0, numbers };
     }),
   );
-  const { cells, grid } = expandGrid(rows);
+  const rowEnds = node.children.map((row) => base + (row.position?.end.offset ?? 0));
+  const { cells, grid } = expandGrid(rows, rowEnds);
   const pos = node.position;
   return {
     format: 'pipe',

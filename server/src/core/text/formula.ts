@@ -153,3 +153,60 @@ export function evaluateFormula(text: string): Decimal | undefined {
   const tokens = tokenizeFormula(text);
   return tokens ? evaluateTokens(tokens) : undefined;
 }
+
+function isOperand(token: FormulaToken | undefined, side: 'left' | 'right'): boolean {
+  if (token === undefined) return false;
+  if (side === 'left') return token.kind === 'number' || token.kind === 'percent' || token.kind === 'close';
+  return token.kind === 'number' || token.kind === 'open' || (token.kind === 'op' && token.op === '-');
+}
+
+/** A number written as an integer of `min`…`max` digits (no decimal point). */
+function isIntegerOf(token: FormulaToken | undefined, text: string, min: number, max: number): boolean {
+  if (token?.kind !== 'number') return false;
+  const length = token.end - token.start;
+  if (length < min || length > max) return false;
+  for (let i = token.start; i < token.end; i++) if (!isDigit(text[i])) return false;
+  return true;
+}
+
+/** "2020-12-14", "2020/12": a year followed by a month, not a subtraction or a division. */
+function holdsDate(tokens: readonly FormulaToken[], text: string): boolean {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const year = tokens[i];
+    const op = tokens[i + 1];
+    if (!isIntegerOf(year, text, 4, 4) || year.kind !== 'number' || op.kind !== 'op' || (op.op !== '-' && op.op !== '/')) continue;
+    if (!year.value.gte(1900) || !year.value.lte(2099)) continue;
+    const month = tokens[i + 2];
+    if (isIntegerOf(month, text, 1, 2) && month.kind === 'number' && month.value.gte(1) && month.value.lte(12)) return true;
+  }
+  return false;
+}
+
+/** "80-89", "3-4", "80%-89%": integers joined only by dashes, never decreasing — a range or a label number. */
+function isDashedSeries(tokens: readonly FormulaToken[], text: string): boolean {
+  let previous: Decimal | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'percent') continue;
+    if (t.kind === 'op' && t.op === '-' && previous !== undefined) continue;
+    if (!isIntegerOf(t, text, 1, 4) || t.kind !== 'number') return false;
+    if (previous !== undefined && t.value.lt(previous)) return false;
+    previous = t.value;
+  }
+  return true;
+}
+
+/**
+ * Is this token string a calculation? It needs an operator between two operands (a bare "-5" or
+ * "100%" is a value, not a formula), and it must not be a date ("2020-12-14") or a dashed series
+ * of integers — a range ("80-89") or a label number ("表3-4", "图 2-1") — which only look like
+ * subtraction. `text` is the string the tokens' offsets point into.
+ */
+export function isCalculation(tokens: readonly FormulaToken[], text: string): boolean {
+  let binary = false;
+  for (let i = 1; i + 1 < tokens.length && !binary; i++) {
+    const t = tokens[i];
+    binary = t.kind === 'op' && isOperand(tokens[i - 1], 'left') && isOperand(tokens[i + 1], 'right');
+  }
+  return binary && !holdsDate(tokens, text) && !isDashedSeries(tokens, text);
+}

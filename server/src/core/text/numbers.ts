@@ -49,8 +49,11 @@ function isFullWidthCode(code: number): boolean {
 }
 
 export function isDigit(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const code = ch.charCodeAt(0);
+  return ch !== undefined && isDigitCode(ch.charCodeAt(0));
+}
+
+/** A half- or full-width digit, by UTF-16 code. */
+export function isDigitCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= FULL_WIDTH_ZERO && code <= FULL_WIDTH_ZERO + 9);
 }
 
@@ -92,7 +95,9 @@ function comparatorBefore(text: string, index: number): Comparator | undefined {
 
 /** Does the text continue a word such that the digits are part of an identifier (e.g. "A1", "x2")? */
 function isLatinLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /[A-Za-z_]/.test(ch);
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 export interface ScanOptions {
@@ -110,7 +115,8 @@ export function scanNumbers(text: string, options: ScanOptions = {}): NumberLite
   const found: NumberLiteral[] = [];
   let i = 0;
   while (i < text.length) {
-    if (!isDigit(text[i]) || isLatinLetter(text[i - 1])) {
+    // skip by code: indexing a CJK character would allocate a string per character
+    if (!isDigitCode(text.charCodeAt(i)) || isLatinLetter(text[i - 1])) {
       i++;
       continue;
     }

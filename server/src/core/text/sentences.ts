@@ -2,16 +2,28 @@
  * Sentence splitting for prose: a sentence ends after 。；！？ (either width) or at a line end that
  * really ends something. Ranges are document offsets and `text === doc.slice(range)`.
  *
- * A line end only splits when the line ends with punctuation (a hard break) or the next line starts
- * a new enumerated item ("（2）…", "2.", "①", "- "). Otherwise it is a soft wrap of one sentence
+ * A line end only splits when the line ends with punctuation (a hard break), the line is an
+ * enumerated title ("（2）预算执行率") or the next line starts a new enumerated item ("（2）…", "2.",
+ * "①", "- "). Otherwise it is a soft wrap of one sentence
  * (Markdown drafts converted from PDF keep the PDF's line wraps), and the sentence runs on.
  */
 import type { TextSpan } from '../model/types';
 
 const STRONG_ENDS = new Set(['。', '！', '？', '!', '?']);
 const CLAUSE_ENDS = new Set(['；', ';']);
+const codesOf = (set: ReadonlySet<string>): Set<number> => new Set([...set].map((ch) => ch.charCodeAt(0)));
+const STRONG_END_CODES = codesOf(STRONG_ENDS);
+const CLAUSE_END_CODES = codesOf(CLAUSE_ENDS);
+/** Closing quotes and brackets kept with the sentence they end. */
+const TRAILING_CLOSERS = new Set(['”', '’', '」', '』', '）', ')']);
 /** Characters after which a line end is a real break. */
 const LINE_END_PUNCTUATION = new Set(['。', '！', '？', '!', '?', '；', ';', '：', ':', '）', ')', '”']);
+
+/** White space as /\s/u sees it, by code (no regex per character in the hot loop). */
+export function isSpaceCode(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0x1680
+    || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0xfeff;
+}
 
 export interface SentenceOptions {
   /** Offset of `text` in the document. */
@@ -43,6 +55,20 @@ function lastNonSpaceBefore(text: string, index: number, floor: number): string 
   return i >= floor ? text[i] : undefined;
 }
 
+const TITLE_LINE_MAX = 40;
+const CLAUSE_PUNCTUATION = new Set(['，', ',', '。', '；', ';', '：', ':', '、']);
+
+/**
+ * Is the line ending at `end` an enumerated title ("（2）预算执行率")? It starts with an item marker,
+ * is short and has no clause punctuation, so the line end closes it rather than wrapping a sentence.
+ */
+function isTitleLine(text: string, end: number): boolean {
+  const start = text.lastIndexOf('\n', end - 1) + 1;
+  if (end - start > TITLE_LINE_MAX || !startsWithItemMarker(text, start)) return false;
+  for (let i = start; i < end; i++) if (CLAUSE_PUNCTUATION.has(text[i])) return false;
+  return true;
+}
+
 /** Split `text` into trimmed sentences; empty pieces are dropped. */
 export function splitSentences(text: string, options: SentenceOptions = {}): TextSpan[] {
   const base = options.base ?? 0;
@@ -52,23 +78,24 @@ export function splitSentences(text: string, options: SentenceOptions = {}): Tex
   const push = (end: number): void => {
     let s = start;
     let e = end;
-    while (s < e && /\s/u.test(text[s])) s++;
-    while (e > s && /\s/u.test(text[e - 1])) e--;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ text: text.slice(s, e), range: { start: base + s, end: base + e } });
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (STRONG_ENDS.has(ch) || (clauses && CLAUSE_ENDS.has(ch))) {
+    // by code: most characters are none of the marks, and indexing a CJK one allocates a string
+    const code = text.charCodeAt(i);
+    if (STRONG_END_CODES.has(code) || (clauses && CLAUSE_END_CODES.has(code))) {
       // keep a closing quote or bracket that follows the mark with the sentence
       let end = i + 1;
-      while (end < text.length && /[”’」』）)]/u.test(text[end])) end++;
+      while (end < text.length && TRAILING_CLOSERS.has(text[end])) end++;
       push(end);
       i = end - 1;
-    } else if (ch === '\n') {
+    } else if (code === 0x0a) {
       const before = lastNonSpaceBefore(text, i, start);
       if (before === undefined) continue;
-      if (LINE_END_PUNCTUATION.has(before) || startsWithItemMarker(text, i + 1) || text[i + 1] === '\n') push(i);
+      if (LINE_END_PUNCTUATION.has(before) || startsWithItemMarker(text, i + 1) || text[i + 1] === '\n' || isTitleLine(text, i)) push(i);
     }
   }
   push(text.length);

@@ -5,7 +5,6 @@
  * that is smaller than the 得分 is still the 满分 — the rules flag it).
  */
 import type { Claim, ClaimField, ClaimSubject, NumberLiteral, TextSpan } from '../../model/types';
-import { scanNumbers } from '../../text/numbers';
 import { keywordBefore } from './keywords';
 import type { SubjectContext } from './subjects';
 import { resolveSubject } from './subjects';
@@ -57,6 +56,7 @@ function fieldOf(literal: NumberLiteral, sentence: TextSpan): FieldWord | undefi
 function gradeClaims(sentence: TextSpan): { label: TextSpan }[] {
   const out: { label: TextSpan }[] = [];
   const text = sentence.text;
+  if (!text.includes('为')) return out; // every introducer ends with 为
   for (const intro of GRADE_INTRODUCERS) {
     let from = 0;
     for (let at = text.indexOf(intro, from); at >= 0; at = text.indexOf(intro, from)) {
@@ -74,8 +74,9 @@ function gradeClaims(sentence: TextSpan): { label: TextSpan }[] {
   return out;
 }
 
-export function recognizeClaims(ctx: SubjectContext, sentence: TextSpan): Claim[] {
-  const numbered = scanNumbers(sentence.text, { base: sentence.range.start })
+/** `literals`: the number literals of the sentence, in order. */
+export function recognizeClaims(ctx: SubjectContext, sentence: TextSpan, literals: readonly NumberLiteral[]): Claim[] {
+  const numbered = literals
     .map((literal) => ({ literal, field: fieldOf(literal, sentence) }))
     .filter((x): x is { literal: NumberLiteral; field: FieldWord } => x.field !== undefined);
   const grades = gradeClaims(sentence);

@@ -4,8 +4,7 @@
  * (由/下设/包括…) of the clause, else of the sentence, else the section's when the sentence says
  * "该三级指标…"; otherwise, and always for 一级指标 counts, the whole system ('').
  */
-import type { CountClaim, IndicatorLevel, TextSpan } from '../../model/types';
-import { scanNumbers } from '../../text/numbers';
+import type { CountClaim, IndicatorLevel, NumberLiteral, TextSpan } from '../../model/types';
 import { findIndicatorIn } from './indicatorNames';
 import type { SubjectContext } from './subjects';
 import { isDeictic, sectionSubject } from './subjects';
@@ -27,14 +26,16 @@ function subjectIn(ctx: SubjectContext, sentence: TextSpan, from: number, firstC
   const text = sentence.text;
   const verbs = VERBS.map((v) => text.indexOf(v, from)).filter((at) => at >= 0 && at < firstCount);
   const limit = Math.min(firstCount, ...verbs);
-  return findIndicatorIn(ctx.index, text.slice(from, limit), sentence.range.start + from, { below })?.indicator.key;
+  return findIndicatorIn(ctx.index, sentence, { from: sentence.range.start + from, limit: sentence.range.start + limit, below })?.indicator.key;
 }
 
-export function recognizeCounts(ctx: SubjectContext, sentence: TextSpan): CountClaim[] {
+/** `literals`: the number literals of the sentence, in order. */
+export function recognizeCounts(ctx: SubjectContext, sentence: TextSpan, literals: readonly NumberLiteral[]): CountClaim[] {
   const base = sentence.range.start;
   const text = sentence.text;
+  if (literals.length === 0 || !text.includes('级指标')) return [];
   const byClause = new Map<number, CountClaim['counts']>();
-  for (const literal of scanNumbers(text, { base })) {
+  for (const literal of literals) {
     if (literal.decimals > 0) continue;
     const level = levelAfter(text, literal.range.end - base);
     if (level === undefined) continue;

@@ -5,7 +5,7 @@
  * compares facts of one kind and topic.
  */
 import type { Fact, NumberLiteral, TextSpan } from '../../model/types';
-import { scanNumbers, toHalfWidth } from '../../text/numbers';
+import { isDigit, scanNumbers, toHalfWidth } from '../../text/numbers';
 import { keywordBefore } from './keywords';
 
 const OPENERS = new Set(['〔', '【', '[', '［', '(', '（']);
@@ -24,16 +24,16 @@ function skipSpaces(text: string, i: number): number {
 }
 
 function digitsAt(text: string, i: number): string {
-  let out = '';
-  while (i + out.length < text.length && /[0-9]/u.test(toHalfWidth(text[i + out.length]))) out += text[i + out.length];
-  return out;
+  let end = i;
+  while (end < text.length && isDigit(text[end])) end++;
+  return text.slice(i, end);
 }
 
 /** 文号: prefix + bracketed year + number + 号. */
 function docNumbers(text: string, base: number): Fact[] {
   const out: Fact[] = [];
   for (let at = 0; at < text.length; at++) {
-    if (!OPENERS.has(text[at])) continue;
+    if (!OPENER_CODES.has(text.charCodeAt(at))) continue;
     let i = skipSpaces(text, at + 1);
     const year = digitsAt(text, i);
     if (year.length !== 4) continue;
@@ -106,7 +106,7 @@ function between(text: string, a: NumberLiteral, b: NumberLiteral, base: number,
 }
 
 /** Full dates "2020 年 12 月 14 日" whose event is named in the same clause. */
-function dates(text: string, base: number, numbers: NumberLiteral[]): Fact[] {
+function dates(text: string, base: number, numbers: readonly NumberLiteral[]): Fact[] {
   const out: Fact[] = [];
   for (let k = 0; k + 2 < numbers.length; k++) {
     const [y, m, d] = [numbers[k], numbers[k + 1], numbers[k + 2]];
@@ -134,7 +134,7 @@ const AMOUNT_TOPICS: [string, string][] = [
 const AMOUNT_WORDS = AMOUNT_TOPICS.map(([word]) => word);
 const AMOUNT_UNITS = new Set(['万元', '元', '亿元']);
 
-function amounts(text: string, base: number, numbers: NumberLiteral[]): Fact[] {
+function amounts(text: string, base: number, numbers: readonly NumberLiteral[]): Fact[] {
   const out: Fact[] = [];
   for (const n of numbers) {
     if (!AMOUNT_UNITS.has(n.unit)) continue;
@@ -151,9 +151,29 @@ function amounts(text: string, base: number, numbers: NumberLiteral[]): Fact[] {
   return out;
 }
 
-/** Every fact in a source text at document offset `base` (a paragraph or a table cell). */
-export function recognizeFacts(source: TextSpan): Fact[] {
+const HAO = '号'.charCodeAt(0);
+const NIAN = '年'.charCodeAt(0);
+const YUAN = '元'.charCodeAt(0);
+const OPENER_CODES = new Set([...OPENERS].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Can document text [start, end) hold a fact at all? A 文号 needs 号, a date 年, an amount 元 — a
+ * cheap test before a table cell is sliced and scanned.
+ */
+export function mayHoldFacts(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === HAO || code === NIAN || code === YUAN) return true;
+  }
+  return false;
+}
+
+/**
+ * Every fact in a source text at document offset `base` (a paragraph or a table cell);
+ * `numbers` are its literals when the caller has scanned them already.
+ */
+export function recognizeFacts(source: TextSpan, numbers: readonly NumberLiteral[] = scanNumbers(source.text, { base: source.range.start })): Fact[] {
   const base = source.range.start;
-  const numbers = scanNumbers(source.text, { base });
-  return [...docNumbers(source.text, base), ...dates(source.text, base, numbers), ...amounts(source.text, base, numbers)];
+  const docs = source.text.includes('号') ? docNumbers(source.text, base) : [];
+  return [...docs, ...dates(source.text, base, numbers), ...amounts(source.text, base, numbers)];
 }

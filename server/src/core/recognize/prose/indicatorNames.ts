@@ -7,6 +7,7 @@
 import type { IndicatorLevel, IndicatorTable, Range, TextSpan } from '../../model/types';
 import { looseName, normalizeName } from '../../text/normalize';
 import { fromCodes } from '../../text/numbers';
+import { isSpaceCode } from '../../text/sentences';
 
 export interface IndexedIndicator {
   key: string;
@@ -35,6 +36,8 @@ export interface IndicatorIndex {
   names: IndexedName[];
   byNorm: Map<string, IndexedIndicator[]>;
   byLoose: Map<string, IndexedIndicator[]>;
+  /** Bigram → the indicators whose loose name has it, with its count there. */
+  postings: Map<number, { indicator: IndexedIndicator; count: number }[]>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -56,13 +59,15 @@ export function buildIndicatorIndex(tables: readonly IndicatorTable[]): Indicato
   const names: IndexedName[] = [];
   const byNorm = new Map<string, IndexedIndicator[]>();
   const byLoose = new Map<string, IndexedIndicator[]>();
+  const postings: IndicatorIndex['postings'] = new Map();
   for (const indicator of all) {
     if (indicator.norm.length >= 2) names.push({ indicator, name: indicator.norm });
     if (indicator.loose.length >= 2 && indicator.loose !== indicator.norm) names.push({ indicator, name: indicator.loose });
     push(byNorm, indicator.norm, indicator);
     push(byLoose, indicator.loose, indicator);
+    for (const [gram, count] of indicator.grams) push(postings, gram, { indicator, count });
   }
-  return { all, byKey, names, byNorm, byLoose };
+  return { all, byKey, names, byNorm, byLoose, postings };
 }
 
 /** Is `key` equal to or below `ancestor`? */
@@ -72,12 +77,6 @@ export function isUnder(key: string, ancestor: string): boolean {
 
 const COMPACT_MAP: Record<string, string> = { '【': '[', '】': ']', '〔': '[', '〕': ']', '［': '[', '］': ']', '“': '"', '”': '"', '「': '"', '」': '"' };
 const COMPACT_CODES = new Map<number, number>(Object.entries(COMPACT_MAP).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
-
-/** White space as /\s/u sees it, by code (no regex per character in the hot loop). */
-export function isSpaceCode(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0x1680
-    || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0xfeff;
-}
 
 /** A whitespace-free, half-width copy of a text with the source offset of every kept char. */
 export interface Compact {
@@ -207,6 +206,26 @@ export function nameSimilarity(a: string, b: string): number {
 }
 
 /**
+ * Dice similarity of `loose` with every indicator sharing a bigram with it (the others score 0 and
+ * can never be a match), through the bigram postings: no pass over every indicator per title.
+ */
+function similarities(index: IndicatorIndex, loose: string): Map<IndexedIndicator, number> {
+  const common = new Map<IndexedIndicator, number>();
+  for (const [gram, count] of bigramCounts(loose)) {
+    for (const posting of index.postings.get(gram) ?? []) {
+      common.set(posting.indicator, (common.get(posting.indicator) ?? 0) + Math.min(count, posting.count));
+    }
+  }
+  const scores = new Map<IndexedIndicator, number>();
+  const xLength = loose.length - 1;
+  for (const [indicator, shared] of common) {
+    const yLength = indicator.loose.length - 1;
+    if (xLength > 0 && yLength > 0) scores.set(indicator, (2 * shared) / (xLength + yLength));
+  }
+  return scores;
+}
+
+/**
  * The indicator a written title (a heading) names. `chain` lists the subtrees to try, narrowest
  * first ('' = the whole tree): an exact normalised or loose match in any of them wins; else the
  * clearly most similar name within the narrowest subtree that has one.
@@ -222,8 +241,7 @@ export function matchTitle(index: IndicatorIndex, title: string, chain: readonly
     const exact = sameNorm.find((ind) => inside(ind, within)) ?? sameLoose.find((ind) => inside(ind, within));
     if (exact) return exact;
   }
-  const grams = bigramCounts(loose);
-  const scores = new Map(index.all.map((ind) => [ind, bigramDice(grams, loose.length - 1, ind.grams, ind.loose.length - 1)]));
+  const scores = similarities(index, loose);
   for (const within of chain) {
     let best: IndexedIndicator | undefined;
     let bestScore = 0;

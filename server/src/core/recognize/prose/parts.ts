@@ -4,16 +4,15 @@
  * amount after 其中 share one unit — mixed 元/万元 is left alone rather than converted.
  */
 import type { NumberLiteral, PartsClaim, TextSpan } from '../../model/types';
-import { scanNumbers } from '../../text/numbers';
 import { keywordBefore } from './keywords';
 
 const TOTAL_WORDS = ['支出共计', '共支出', '共计', '合计', '总计', '共'];
 const AMOUNT_UNITS = new Set(['万元', '元', '亿元']);
 
-export function recognizeParts(sentence: TextSpan): PartsClaim | undefined {
+/** `numbers`: the number literals of the sentence, in order. */
+export function recognizeParts(sentence: TextSpan, numbers: readonly NumberLiteral[]): PartsClaim | undefined {
   const text = sentence.text;
   const base = sentence.range.start;
-  const numbers = scanNumbers(text, { base });
   const total = numbers.find((n) => AMOUNT_UNITS.has(n.unit) && keywordBefore(text, n.range.start - base, TOTAL_WORDS) !== undefined);
   if (!total) return undefined;
   const among = text.indexOf('其中', total.range.end - base);

@@ -22,6 +22,37 @@ function normalized(text: string): string {
   return toHalfWidth(text).replace(/\s+/gu, '').replace(/（/gu, '(').replace(/）/gu, ')');
 }
 
+/** A decimal number written in a normalised rule text, with its place. */
+interface WrittenNumber {
+  value: Decimal;
+  start: number;
+  end: number;
+}
+
+function isAsciiDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** Every number "12" / "0.5" in `t`: one left-to-right pass (an unanchored /[0-9]+…/g is quadratic). */
+function numbersIn(t: string): WrittenNumber[] {
+  const out: WrittenNumber[] = [];
+  let i = 0;
+  while (i < t.length) {
+    if (!isAsciiDigit(t[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (isAsciiDigit(t[i])) i++;
+    if (t[i] === '.' && isAsciiDigit(t[i + 1])) {
+      i++;
+      while (isAsciiDigit(t[i])) i++;
+    }
+    out.push({ value: new Dec(t.slice(start, i)), start, end: i });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Element rules
 
@@ -31,13 +62,38 @@ function circledCount(t: string): number {
   return seen.size;
 }
 
+const ITEM_ENDS = new Set([';', '；', '。', '.', ',', '，']);
+
+/**
+ * Fixed points per circled element, "①…,1分;②…,1分;③…,1分": one value per item, each written at
+ * the end of its item; undefined unless every item (at least two) has one.
+ */
+function elementPoints(t: string): Decimal[] | undefined {
+  const starts: number[] = [];
+  for (let i = 0; i < t.length; i++) if (t[i] >= '①' && t[i] <= '⑳') starts.push(i);
+  if (starts.length < 2) return undefined;
+  const points: Decimal[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    let end = k + 1 < starts.length ? starts[k + 1] : t.length;
+    while (end > starts[k] && ITEM_ENDS.has(t[end - 1])) end--;
+    if (t[end - 1] !== '分') return undefined;
+    const written = numbersIn(t.slice(starts[k] + 1, end - 1)).pop();
+    if (!written || written.end !== end - 1 - starts[k] - 1) return undefined;
+    points.push(written.value);
+  }
+  return points;
+}
+
 function elementRule(t: string, text: TextSpan): ScoringRule | undefined {
   const circled = circledCount(t);
+  const points = elementPoints(t);
+  if (points) return { kind: 'element', elements: points.length, points, text };
   const explicit = /分别占([0-9.%、,和及]+)/u.exec(t);
   const triggered = explicit || /要素|每有一条|每条/u.test(t) || (circled >= 2 && /不符合|权重|扣/u.test(t));
   if (!triggered) return undefined;
   if (explicit) {
-    const shares = [...explicit[1].matchAll(/([0-9]+(?:\.[0-9]+)?)%/gu)].map((m) => new Dec(m[1]).div(100));
+    const list = explicit[1];
+    const shares = numbersIn(list).filter((n) => list[n.end] === '%').map((n) => n.value.div(100));
     if (shares.length >= 2) return { kind: 'element', elements: circled >= 2 ? circled : shares.length, shares, text };
   }
   const percent = /占(?:权重分|分值|权重)?的?([0-9]+(?:\.[0-9]+)?)%/u.exec(t);
@@ -53,7 +109,15 @@ function elementRule(t: string, text: TextSpan): ScoringRule | undefined {
 // Per-point deductions
 
 const OVER_VERBS = /超过|超出|高于|增加|多/u;
-const STEP = /([0-9]+(?:\.[0-9]+)?|[一两二三四五六七八九十])(个百分点|百分点|%)/u;
+const STEP_UNITS = ['个百分点', '百分点', '%'];
+
+/** The step of a per-point rule: the first number (or numeral) written with a percentage unit. */
+function stepIn(head: string): Decimal | undefined {
+  const candidates: { value: Decimal; start: number; end: number }[] = numbersIn(head);
+  for (let i = 0; i < head.length; i++) if (NUMERALS[head[i]] !== undefined) candidates.push({ value: decimalOf(head[i]), start: i, end: i + 1 });
+  candidates.sort((a, b) => a.start - b.start);
+  return candidates.find((n) => STEP_UNITS.some((unit) => head.startsWith(unit, n.end)))?.value;
+}
 const DEDUCTION = /^除?(权重分的)?([0-9]+(?:\.[0-9]+)?)(%|分)(的?权重分)?/u;
 const PER_ITEM = /扣([0-9]+(?:\.[0-9]+)?)分\/(个|项|次|例|处|条|家)/u;
 const THRESHOLD = /[≤≦<]=?([0-9]+(?:\.[0-9]+)?)%|以([0-9]+(?:\.[0-9]+)?)%为(?:标准|基准|上限)/u;
@@ -70,7 +134,7 @@ function perPointRule(t: string, text: TextSpan): ScoringRule | undefined {
     const per = new Dec(deduction[2]);
     const ofWeight = deduction[3] === '%' && (deduction[1] !== undefined || deduction[4] !== undefined);
     if (deduction[3] === '%' && !ofWeight) continue;
-    const step = STEP.exec(head);
+    const step = stepIn(head);
     if (!step) {
       // "每出现一例…扣1分": one deduction per occurrence; a share of the weight per occurrence is an element rule
       if (ofWeight) continue;
@@ -78,11 +142,11 @@ function perPointRule(t: string, text: TextSpan): ScoringRule | undefined {
     }
     if (OVER_VERBS.test(head)) {
       const threshold = THRESHOLD.exec(t);
-      const rule: ScoringRule = { kind: 'per-point', family: 'over-threshold', step: decimalOf(step[1]), per, text };
+      const rule: ScoringRule = { kind: 'per-point', family: 'over-threshold', step, per, text };
       if (threshold) rule.threshold = new Dec(threshold[1] ?? threshold[2]);
       return rule;
     }
-    return { kind: 'per-point', family: ofWeight ? 'weight-percent' : 'points', step: decimalOf(step[1]), per, text };
+    return { kind: 'per-point', family: ofWeight ? 'weight-percent' : 'points', step, per, text };
   }
   const item = PER_ITEM.exec(t);
   return item ? { kind: 'per-point', family: 'per-occurrence', step: new Dec(1), per: new Dec(item[1]), text } : undefined;
@@ -113,7 +177,7 @@ function inclusiveAfter(condition: string, end: number): boolean {
 }
 
 function boundsOf(condition: string): Omit<Band, 'points' | 'weightShare'> | undefined {
-  const numbers = [...condition.matchAll(/[0-9]+(?:\.[0-9]+)?/gu)].map((m) => ({ value: new Dec(m[0]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  const numbers = numbersIn(condition);
   if (numbers.length === 2) {
     const [a, b] = numbers;
     const between = condition.slice(a.end, b.start).replace(/[%分]|\(含\)/gu, '');
@@ -143,6 +207,15 @@ function boundsOf(condition: string): Omit<Band, 'points' | 'weightShare'> | und
   }
 }
 
+/** Drop leading commas and trailing commas / 的 (a scan: an end-anchored class+ regex is quadratic). */
+function trimCondition(condition: string): string {
+  let start = 0;
+  let end = condition.length;
+  while (start < end && (condition[start] === ',' || condition[start] === '，')) start++;
+  while (end > start && (condition[end - 1] === ',' || condition[end - 1] === '，' || condition[end - 1] === '的')) end--;
+  return condition.slice(start, end);
+}
+
 function bandRule(t: string, text: TextSpan): ScoringRule | undefined {
   const bands: Band[] = [];
   let from = 0;
@@ -151,7 +224,7 @@ function bandRule(t: string, text: TextSpan): ScoringRule | undefined {
     // the condition is the text since the previous payoff, from the last clause break on
     const since = t.slice(from, at);
     const lastBreak = Math.max(since.lastIndexOf(';'), since.lastIndexOf('。'), since.lastIndexOf(':'));
-    const condition = since.slice(lastBreak + 1).replace(/^[,，]+|[,，的]+$/gu, '');
+    const condition = trimCondition(since.slice(lastBreak + 1));
     from = at + m[0].length;
     const bounds = boundsOf(condition);
     if (!bounds) continue;

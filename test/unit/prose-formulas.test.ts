@@ -71,7 +71,8 @@ describe('recognizeParagraph', () => {
       '# 三、评价指标分析',
       '（1）资金到位率',
       '资金到位率=（10/10）×100%=100%。该指标满分 5 分，得分 5 分。',
-      '（2）预算执行率\n预算执行率=（452.36/480.00）×100%=94.24%，该指标满分 5 分，扣分 0.5 分。',
+      '（2）预算执行率',
+      '预算执行率=（452.36/480.00）×100%=94.24%，该指标满分 5 分，扣分 0.5 分。',
       '过程类指标下设资金管理、组织实施 2 个二级指标，分值为 20 分。',
     ].join('\n\n');
     const input = proseInput(doc, [indicatorTable(TREE)]);
@@ -81,7 +82,7 @@ describe('recognizeParagraph', () => {
       expect(local.sections.titles.length).toBeLessThanOrEqual(3);
       expect(recognizeParagraph(local, paragraph)).toEqual(recognizeParagraph(whole, paragraph));
     }
-    const second = recognizeParagraph(whole, input.paragraphs[2]);
+    const second = recognizeParagraph(whole, input.paragraphs[3]);
     expect(second.claims.map((c) => [c.field, c.literal?.text, c.subject.kind === 'indicator' ? c.subject.key : ''])).toEqual([
       ['weight', '5', '过程/资金管理/预算执行率'],
       ['deduction', '0.5', '过程/资金管理/预算执行率'],

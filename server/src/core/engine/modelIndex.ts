@@ -34,6 +34,12 @@ export interface ModelIndex {
   tablesByIndex: Map<number, IndicatorTable>;
   /** Level-1 indicators in report order, merged across tables. */
   levelOne: LevelOneIndicator[];
+  /**
+   * Level-1 loose keys scored in more than one section table (a document holding several
+   * projects, each with its own 项目决策 table): which copy goes with which is unknown, so rules
+   * do not compare or cascade across their tables. Contains '' (the report) when any key is listed.
+   */
+  ambiguous: Set<string>;
 }
 
 /** Loose identity of an indicator path: "项目决策/项目立项" and "决策/立项" meet here. */
@@ -82,7 +88,24 @@ export function buildModelIndex(model: ReportModel): ModelIndex {
       levelOneByLoose.get(looseKey)?.summary.push({ table, entry });
     }
   }
-  return { indicatorsByKey, levelOneKeys, indicatorsByLooseKey, tablesByIndex, levelOne: [...levelOneByLoose.values()] };
+  return { indicatorsByKey, levelOneKeys, indicatorsByLooseKey, tablesByIndex, levelOne: [...levelOneByLoose.values()], ambiguous: ambiguousKeys(model) };
+}
+
+function ambiguousKeys(model: ReportModel): Set<string> {
+  const scoredTables = new Map<string, number>();
+  for (const table of model.indicatorTables) {
+    if (table.annex) continue;
+    const roots = new Set(table.indicators.filter((indicator) => indicator.score).map((indicator) => looseName(indicator.path[0] ?? '')));
+    for (const root of roots) scoredTables.set(root, (scoredTables.get(root) ?? 0) + 1);
+  }
+  const ambiguous = new Set([...scoredTables].filter(([, count]) => count > 1).map(([key]) => key));
+  if (ambiguous.size > 0) ambiguous.add('');
+  return ambiguous;
+}
+
+/** Is the subject (a loose key, '' = report) one whose places cannot be matched up? */
+export function isAmbiguous(index: ModelIndex, subject: string): boolean {
+  return index.ambiguous.has(subject.split('/')[0] ?? '');
 }
 
 /** The 分值 of an indicator: written once, or the sum of its per-row parts. */

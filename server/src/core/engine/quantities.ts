@@ -8,7 +8,7 @@
  */
 import type { IndicatorTable, NumberLiteral, ReportModel, TotalRow } from '../model/types';
 import { looseName } from '../text/normalize';
-import { levelOneByName, looseKeyOf, type ModelIndex } from './modelIndex';
+import { isAmbiguous, levelOneByName, looseKeyOf, type ModelIndex } from './modelIndex';
 import type { Localized } from './types';
 
 export type QuantityField = 'weight' | 'deduction' | 'score' | 'rate';
@@ -83,7 +83,7 @@ const FIELDS: readonly QuantityField[] = ['weight', 'deduction', 'score', 'rate'
 
 const cache = new WeakMap<ReportModel, Statement[]>();
 
-/** Every statement in the report, in document order. Cached per model. */
+/** Every statement in the report, in document order, except of ambiguous subjects (see ModelIndex.ambiguous). Cached per model. */
 export function statementsOf(model: ReportModel, index: ModelIndex): Statement[] {
   const cached = cache.get(model);
   if (cached) return cached;
@@ -126,9 +126,10 @@ export function statementsOf(model: ReportModel, index: ModelIndex): Statement[]
     if (subject === undefined) continue;
     out.push({ literal: claim.literal, subject, field: claim.field, place: 'claim', where: { zh: '正文', en: 'text' } });
   }
-  out.sort((a, b) => a.literal.range.start - b.literal.range.start);
-  cache.set(model, out);
-  return out;
+  const matched = out.filter((statement) => !isAmbiguous(index, statement.subject));
+  matched.sort((a, b) => a.literal.range.start - b.literal.range.start);
+  cache.set(model, matched);
+  return matched;
 }
 
 export function statementsFor(statements: readonly Statement[], subject: string, field: QuantityField): Statement[] {

@@ -1,8 +1,29 @@
 /**
- * buildModel: text → ReportModel. Parses the document block by block (reusing `cache` across
- * calls, which is what makes the language server incremental), reads its structure, runs every
- * table recognizer and the prose recognizers. Never throws: a failing stage becomes a Notice and
- * the model keeps whatever the other stages found.
+ * buildModel: text → ReportModel. Parses the document block by block, reads its structure, runs
+ * every table recognizer and the prose recognizers. Never throws: a failing stage becomes a
+ * Notice and the model keeps whatever the other stages found.
+ *
+ * Incremental builds. The language server passes one `BlockCache` per open document to every
+ * build; after an edit only what the edit touched is computed again, the rest is memoised:
+ *
+ * - parse (parse/blocks.ts): the document is cut into top-level blocks by a line scanner; a
+ *   block's mdast is keyed by its kind and text with block-relative positions, so a block that
+ *   only moved is a hit. Blocks missing from the cache are parsed in batches by one remark call
+ *   (per-call set-up would otherwise dominate a cold build) and cut apart again; the batch is
+ *   checked to be equivalent to separate parses.
+ * - structure (parse/structure.ts): what a block yields (headings, paragraphs, table grids with
+ *   their scanned numbers, directives) is read with block-relative ranges and memoised under the
+ *   same key; the document pass only shifts ranges by the block's offset and adds heading paths,
+ *   captions and table indexes. A table grid is copied only when its block moved.
+ * - tables (recognize/tables/index.ts): a recognition result is memoised under a key holding
+ *   the table's source, caption, heading path and the text above it, all relative to the table's
+ *   start; a hit is deep-copied with its ranges shifted and its table index replaced
+ *   (recognize/tables/relocate.ts). Grade band sentences are a cheap scan of the paragraphs.
+ * - prose: recomputed on every build (see recognize/prose).
+ *
+ * A memoised value depends only on its key, so an incremental build equals a fresh build
+ * (test/property/incremental-model.test.ts checks it over random edit sequences). Every memo
+ * table is bounded like the parse cache (least recently used entries go first).
  */
 import { BlockCache, parseDocument } from '../parse/blocks';
 import { guarded } from '../parse/guard';
@@ -19,9 +40,9 @@ const EMPTY_PROSE: ProseResult = {
 export function buildModel(text: string, cache?: BlockCache): ReportModel {
   const source = typeof text === 'string' ? text : '';
   const notices: Notice[] = [];
-  const structure = guarded('parse', notices, () => extractStructure(parseDocument(source, cache ?? new BlockCache())), EMPTY_STRUCTURE);
+  const structure = guarded('parse', notices, () => extractStructure(parseDocument(source, cache ?? new BlockCache()), cache), EMPTY_STRUCTURE);
   notices.push(...structure.notices);
-  const tables = recognizeTables(source, structure, notices);
+  const tables = recognizeTables(source, structure, notices, cache);
   const prose = guarded(
     'prose',
     notices,

@@ -13,11 +13,14 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root, RootContent } from 'mdast';
 import type { Range } from '../model/types';
+import { Lru } from './lru';
 
 export type BlockKind = 'frontMatter' | 'code' | 'htmlTable' | 'htmlComment' | 'html' | 'heading' | 'markdown';
 
 export interface ParsedBlock {
   kind: BlockKind;
+  /** Kind and text: what the block's parse (and anything derived from the block alone) depends on. */
+  key: string;
   /** Absolute offsets of the block in the document (end exclusive, without the trailing newline). */
   start: number;
   end: number;
@@ -33,36 +36,43 @@ export interface ParsedDocument {
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
-/** A bounded cache of block parses keyed by block text (least recently used entries go first). */
+/**
+ * Per-document memory between builds: block parses keyed by block text (least recently used
+ * entries go first), plus named memo tables where later stages keep results derived from a
+ * block or a table (see model/build.ts), all with the same bound.
+ */
 export class BlockCache {
-  private readonly entries = new Map<string, Root>();
+  private readonly trees: Lru<string, Root>;
+  private readonly memos = new Map<string, Lru<string, unknown>>();
   hits = 0;
   misses = 0;
   /** Batches whose joined parse was not equivalent to separate parses (each block was then parsed alone). */
   fallbacks = 0;
 
-  constructor(private readonly capacity = 4000) {}
+  constructor(private readonly capacity = 4000) {
+    this.trees = new Lru(capacity);
+  }
 
   get size(): number {
-    return this.entries.size;
+    return this.trees.size;
   }
 
-  get(text: string): Root | undefined {
-    const root = this.entries.get(text);
-    if (root === undefined) return undefined;
-    // re-insert so Map order reflects recency
-    this.entries.delete(text);
-    this.entries.set(text, root);
-    return root;
+  get(key: string): Root | undefined {
+    return this.trees.get(key);
   }
 
-  set(text: string, root: Root): void {
-    this.entries.set(text, root);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
+  set(key: string, root: Root): void {
+    this.trees.set(key, root);
+  }
+
+  /** The memo table of a stage (created on first use). */
+  memo<T>(stage: string): Lru<string, T> {
+    let table = this.memos.get(stage);
+    if (!table) {
+      table = new Lru<string, unknown>(this.capacity);
+      this.memos.set(stage, table);
     }
+    return table as Lru<string, T>;
   }
 }
 
@@ -386,7 +396,7 @@ function parseMany(texts: string[], cache: BlockCache): Root[] {
 /** Cut `text` into blocks and parse each (from `cache` when its text was seen before). */
 export function parseDocument(text: string, cache: BlockCache = new BlockCache()): ParsedDocument {
   const lines = splitLines(text);
-  const blocks: (Omit<ParsedBlock, 'root'> & { key: string; root?: Root })[] = [];
+  const blocks: (Omit<ParsedBlock, 'root'> & { root?: Root })[] = [];
   const missing = new Map<string, string>();
   for (const span of splitSpans(lines)) {
     const start = lines[span.first].start;
@@ -414,7 +424,7 @@ export function parseDocument(text: string, cache: BlockCache = new BlockCache()
   });
   return {
     text,
-    blocks: blocks.map(({ key, root, ...block }) => ({ ...block, root: root ?? parsed.get(key)! })),
+    blocks: blocks.map((block) => ({ ...block, root: block.root ?? parsed.get(block.key)! })),
   };
 }
 

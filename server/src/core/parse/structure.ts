@@ -1,10 +1,16 @@
 /**
  * The document's structure from its parsed blocks: headings, paragraphs (with their heading path),
  * tables as grids (pipe and HTML) with captions, front matter and directives.
+ *
+ * Two passes. `readBlock` turns one block into a list of items with block-relative ranges: it
+ * depends on the block's text alone, so its result is memoised per block (`BlockCache.memo`) and
+ * an edit re-reads only the edited block. The document pass then walks the items of every block in
+ * order, shifting ranges by the block's offset and adding what depends on the blocks around it
+ * (heading paths, captions, table indexes); that pass does no parsing or number scanning.
  */
 import type { Nodes, Paragraph as MdParagraph } from 'mdast';
-import type { Directive, Heading, Notice, Paragraph, Range, Table, TextSpan } from '../model/types';
-import { nodeRange, type ParsedBlock, type ParsedDocument } from './blocks';
+import type { Cell, Directive, Heading, Notice, NumberLiteral, Paragraph, Range, Table, TextSpan } from '../model/types';
+import { nodeRange, type BlockCache, type ParsedBlock, type ParsedDocument } from './blocks';
 import { looksLikeCaption } from './captions';
 import { readDirectives } from './directives';
 import { readFrontMatter } from './frontMatter';
@@ -29,94 +35,173 @@ export function mdText(node: Nodes): string {
   return '';
 }
 
+/** What a block contributes, in source order, with ranges relative to the block's start. */
+type Item =
+  | { kind: 'heading'; depth: number; text: string; range: Range }
+  | { kind: 'paragraph'; text: string; range: Range; captionLine: TextSpan }
+  | { kind: 'directives'; directives: Directive[] }
+  | { kind: 'table'; grid: TableGrid | HtmlTableGrid; range: Range }
+  /** Something between a caption candidate and a table that separates them. */
+  | { kind: 'break' };
+
+class BlockReader {
+  readonly items: Item[] = [];
+
+  constructor(private readonly block: ParsedBlock) {}
+
+  visit(node: Nodes, topLevel: boolean): void {
+    const range = nodeRange({ start: 0 }, node);
+    switch (node.type) {
+      case 'heading':
+        if (range) this.items.push({ kind: 'heading', depth: node.depth, text: mdText(node).replace(/\s+/gu, ' ').trim(), range });
+        return;
+      case 'paragraph':
+        if (range) this.addParagraph(node, range);
+        return;
+      case 'table':
+        if (range) this.items.push({ kind: 'table', grid: pipeTableGrid(node, this.block.text, 0), range });
+        return;
+      case 'html':
+        if (range) this.addHtml(node.value, range);
+        return;
+      default:
+        if ('children' in node) for (const child of node.children as Nodes[]) this.visit(child, false);
+        if (topLevel) this.items.push({ kind: 'break' });
+    }
+  }
+
+  private addParagraph(node: MdParagraph, range: Range): void {
+    const text = this.block.text.slice(range.start, range.end);
+    const directives: Directive[] = [];
+    for (const child of node.children) {
+      const childRange = child.type === 'html' ? nodeRange({ start: 0 }, child) : undefined;
+      if (childRange && child.type === 'html') directives.push(...readDirectives(child.value, childRange.start));
+    }
+    // the caption candidate is the paragraph's last line, markup stripped
+    const plain = mdText(node).trim();
+    const lastLine = plain.slice(plain.lastIndexOf('\n') + 1).trim();
+    const lineStart = range.start + text.lastIndexOf('\n') + 1;
+    this.items.push({ kind: 'paragraph', text, range, captionLine: { text: lastLine, range: { start: lineStart, end: range.end } } });
+    if (directives.length > 0) this.items.push({ kind: 'directives', directives });
+  }
+
+  private addHtml(html: string, range: Range): void {
+    const directives = readDirectives(html, range.start);
+    if (directives.length > 0) this.items.push({ kind: 'directives', directives });
+    if (this.block.kind === 'htmlTable' || /<table[\s>]/iu.test(html)) {
+      for (const grid of htmlTableGrids(html, this.block.text, range.start)) this.items.push({ kind: 'table', grid, range: grid.range });
+      return;
+    }
+    // a comment between a caption and its table does not separate them
+    if (!html.trimStart().startsWith('<!--')) this.items.push({ kind: 'break' });
+  }
+}
+
+/** The items of one block (block-relative ranges; never the front matter). */
+function readBlock(block: ParsedBlock): Item[] {
+  const reader = new BlockReader(block);
+  for (const node of block.root.children) reader.visit(node, true);
+  return reader.items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shifting block-relative results to document offsets
+
+function shiftRange(range: Range, delta: number): Range {
+  return { start: range.start + delta, end: range.end + delta };
+}
+
+function shiftSpan(span: TextSpan, delta: number): TextSpan {
+  return { text: span.text, range: shiftRange(span.range, delta) };
+}
+
+function shiftLiteral(literal: NumberLiteral, delta: number): NumberLiteral {
+  return { ...literal, range: shiftRange(literal.range, delta) };
+}
+
+function shiftDirective(directive: Directive, delta: number): Directive {
+  return { ...directive, range: shiftRange(directive.range, delta) };
+}
+
+/** A grid with every range moved by `delta`; spans keep pointing at one (new) cell object. */
+function shiftGrid(grid: TableGrid | HtmlTableGrid, delta: number): TableGrid | HtmlTableGrid {
+  if (delta === 0) return grid;
+  const moved = new Map<Cell, Cell>();
+  const cells = grid.cells.map((cell) => {
+    const copy: Cell = { ...cell, range: shiftRange(cell.range, delta), numbers: cell.numbers.map((n) => shiftLiteral(n, delta)) };
+    moved.set(cell, copy);
+    return copy;
+  });
+  const caption = 'caption' in grid && grid.caption ? shiftSpan(grid.caption, delta) : undefined;
+  return {
+    ...grid,
+    range: shiftRange(grid.range, delta),
+    cells,
+    grid: grid.grid.map((row) => row.map((cell) => (cell ? moved.get(cell) : undefined))),
+    ...(caption ? { caption } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document pass
+
 /** What came right before a table, to find its caption. */
 type Previous = { kind: 'paragraph'; span: TextSpan } | { kind: 'other' };
 
 class StructureBuilder {
   readonly out: DocumentStructure = { headings: [], paragraphs: [], tables: [], directives: [], notices: [] };
   private readonly headingStack: Heading[] = [];
+  private headingPathCache: string[] = [];
   private previous: Previous = { kind: 'other' };
 
-  constructor(private readonly text: string) {}
-
   private headingPath(): string[] {
-    return this.headingStack.map((h) => h.text);
+    return this.headingPathCache;
   }
 
-  addBlock(block: ParsedBlock): void {
-    if (block.kind === 'frontMatter') {
-      const { frontMatter, notices } = readFrontMatter(block.text, block.start);
-      this.out.frontMatter = frontMatter;
-      this.out.notices.push(...notices);
-      return;
-    }
-    for (const node of block.root.children) this.visit(node, block, true);
+  addFrontMatter(block: ParsedBlock): void {
+    const { frontMatter, notices } = readFrontMatter(block.text, block.start);
+    this.out.frontMatter = frontMatter;
+    this.out.notices.push(...notices);
   }
 
-  private visit(node: Nodes, block: ParsedBlock, topLevel: boolean): void {
-    const range = nodeRange(block, node);
-    switch (node.type) {
-      case 'heading': {
-        if (!range) return;
-        const heading: Heading = { depth: node.depth, text: mdText(node).replace(/\s+/gu, ' ').trim(), range };
-        while (this.headingStack.length > 0 && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
-        this.headingStack.push(heading);
-        this.out.headings.push(heading);
-        this.previous = { kind: 'other' };
-        return;
-      }
-      case 'paragraph':
-        this.addParagraph(node, range, block);
-        return;
-      case 'table':
-        this.addTable(pipeTableGrid(node, this.text, block.start), range);
-        return;
-      case 'html':
-        this.addHtml(node.value, range, block.kind === 'htmlTable');
-        return;
-      default:
-        if ('children' in node) for (const child of node.children as Nodes[]) this.visit(child, block, false);
-        if (topLevel) this.previous = { kind: 'other' };
-    }
-  }
-
-  private addParagraph(node: MdParagraph, range: Range | undefined, block: ParsedBlock): void {
-    if (!range) return;
-    const text = this.text.slice(range.start, range.end);
-    this.out.paragraphs.push({ text, range, headingPath: this.headingPath() });
-    for (const child of node.children) {
-      if (child.type === 'html') {
-        const childRange = nodeRange(block, child);
-        if (childRange) this.out.directives.push(...readDirectives(child.value, childRange.start));
+  addItems(items: readonly Item[], delta: number): void {
+    for (const item of items) {
+      switch (item.kind) {
+        case 'heading': {
+          const heading: Heading = { depth: item.depth, text: item.text, range: shiftRange(item.range, delta) };
+          while (this.headingStack.length > 0 && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
+          this.headingStack.push(heading);
+          // one array per heading change, shared by the paragraphs and tables under it
+          this.headingPathCache = this.headingStack.map((h) => h.text);
+          this.out.headings.push(heading);
+          this.previous = { kind: 'other' };
+          break;
+        }
+        case 'paragraph': {
+          const range = shiftRange(item.range, delta);
+          this.out.paragraphs.push({ text: item.text, range, headingPath: this.headingPath() });
+          this.previous = { kind: 'paragraph', span: shiftSpan(item.captionLine, delta) };
+          break;
+        }
+        case 'directives':
+          for (const directive of item.directives) this.out.directives.push(shiftDirective(directive, delta));
+          break;
+        case 'table':
+          this.addTable(shiftGrid(item.grid, delta), shiftRange(item.range, delta));
+          break;
+        case 'break':
+          this.previous = { kind: 'other' };
       }
     }
-    // the caption candidate is the paragraph's last line, markup stripped
-    const plain = mdText(node).trim();
-    const lastLine = plain.slice(plain.lastIndexOf('\n') + 1).trim();
-    const lastNl = text.lastIndexOf('\n');
-    const lineStart = range.start + lastNl + 1;
-    this.previous = { kind: 'paragraph', span: { text: lastLine, range: { start: lineStart, end: range.end } } };
   }
 
-  private addHtml(html: string, range: Range | undefined, isTableBlock: boolean): void {
-    if (!range) return;
-    const directives = readDirectives(html, range.start);
-    this.out.directives.push(...directives);
-    if (isTableBlock || /<table[\s>]/iu.test(html)) {
-      for (const grid of htmlTableGrids(html, this.text, range.start)) this.addTable(grid, range);
-      return;
-    }
-    // a comment between a caption and its table does not separate them
-    if (!html.trimStart().startsWith('<!--')) this.previous = { kind: 'other' };
-  }
-
-  private addTable(grid: TableGrid | HtmlTableGrid, range: Range | undefined): void {
+  private addTable(grid: TableGrid | HtmlTableGrid, range: Range): void {
     const own = 'caption' in grid ? grid.caption : undefined;
     const caption = own ?? this.captionAbove();
     const table: Table = {
       index: this.out.tables.length,
       format: grid.format,
-      range: range && grid.format === 'pipe' ? range : grid.range,
+      range: grid.format === 'pipe' ? range : grid.range,
       caption,
       headingPath: this.headingPath(),
       cells: grid.cells,
@@ -134,8 +219,24 @@ class StructureBuilder {
   }
 }
 
-export function extractStructure(doc: ParsedDocument): DocumentStructure {
-  const builder = new StructureBuilder(doc.text);
-  for (const block of doc.blocks) builder.addBlock(block);
+/**
+ * @param cache where the items of each block are memoised between builds of one document
+ *   (the same cache as the parse); without it every block is read afresh.
+ */
+export function extractStructure(doc: ParsedDocument, cache?: BlockCache): DocumentStructure {
+  const builder = new StructureBuilder();
+  const memo = cache?.memo<Item[]>('structure');
+  for (const block of doc.blocks) {
+    if (block.kind === 'frontMatter') {
+      builder.addFrontMatter(block);
+      continue;
+    }
+    let items = memo?.get(block.key);
+    if (!items) {
+      items = readBlock(block);
+      memo?.set(block.key, items);
+    }
+    builder.addItems(items, block.start);
+  }
   return builder.out;
 }

@@ -17,7 +17,7 @@ import type Decimal from 'decimal.js';
 import type { Indicator, NumberLiteral } from '../model/types';
 import { childrenOf, sum, termsOf, weightSum } from '../services/derive';
 import { correctLiteral, FIELD_NAMES, related, shortName } from '../engine/fixes';
-import { hasPartialScores, looseKeyOf, levelOneOfKey, type LevelOneIndicator } from '../engine/modelIndex';
+import { hasPartialScores, isAmbiguous, looseKeyOf, levelOneOfKey, type LevelOneIndicator } from '../engine/modelIndex';
 import { tableLabel } from '../engine/quantities';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatLike, naturalDecimals } from '../text/numbers';
@@ -72,7 +72,7 @@ function copyChecks(context: RuleContext): RuleFinding[] {
     const label = tableLabel(context.model, table.tableIndex);
     for (const indicator of table.indicators) {
       const levelOne = levelOneOfKey(context.index, indicator.key);
-      if (!levelOne || levelOne.primary.tableIndex === table.tableIndex) continue;
+      if (!levelOne || levelOne.primary.tableIndex === table.tableIndex || isAmbiguous(context.index, levelOne.looseKey)) continue;
       const looseKey = looseKeyOf(indicator.path);
       const source = context.model.indicatorTables
         .find((candidate) => candidate.tableIndex === levelOne.primary.tableIndex)
@@ -108,6 +108,8 @@ export const summaryVsDetail: Rule = {
     fix: { zh: '改为章节评分表中（重新计算）的数值。', en: "Write the section table's (recomputed) value." },
   },
   check(context) {
-    return [...context.index.levelOne.flatMap((levelOne) => summaryChecks(context, levelOne)), ...copyChecks(context)];
+    // several projects in one document: their tables cannot be paired, so nothing is compared
+    const levelOne = context.index.levelOne.filter((entry) => !isAmbiguous(context.index, entry.looseKey));
+    return [...levelOne.flatMap((entry) => summaryChecks(context, entry)), ...copyChecks(context)];
   },
 };

@@ -2,9 +2,8 @@
  * Sentence splitting for prose: a sentence ends after 。；！？ (either width) or at a line end that
  * really ends something. Ranges are document offsets and `text === doc.slice(range)`.
  *
- * A line end only splits when the line ends with punctuation (a hard break), the line is an
- * enumerated title ("（2）预算执行率") or the next line starts a new enumerated item ("（2）…", "2.",
- * "①", "- "). Otherwise it is a soft wrap of one sentence
+ * A line end only splits when the line ends with punctuation (a hard break) or the next line starts
+ * a new enumerated item ("（2）…", "2.", "①", "- "). Otherwise it is a soft wrap of one sentence
  * (Markdown drafts converted from PDF keep the PDF's line wraps), and the sentence runs on.
  */
 import type { TextSpan } from '../model/types';
@@ -55,20 +54,6 @@ function lastNonSpaceBefore(text: string, index: number, floor: number): string 
   return i >= floor ? text[i] : undefined;
 }
 
-const TITLE_LINE_MAX = 40;
-const CLAUSE_PUNCTUATION = new Set(['，', ',', '。', '；', ';', '：', ':', '、']);
-
-/**
- * Is the line ending at `end` an enumerated title ("（2）预算执行率")? It starts with an item marker,
- * is short and has no clause punctuation, so the line end closes it rather than wrapping a sentence.
- */
-function isTitleLine(text: string, end: number): boolean {
-  const start = text.lastIndexOf('\n', end - 1) + 1;
-  if (end - start > TITLE_LINE_MAX || !startsWithItemMarker(text, start)) return false;
-  for (let i = start; i < end; i++) if (CLAUSE_PUNCTUATION.has(text[i])) return false;
-  return true;
-}
-
 /** Split `text` into trimmed sentences; empty pieces are dropped. */
 export function splitSentences(text: string, options: SentenceOptions = {}): TextSpan[] {
   const base = options.base ?? 0;
@@ -95,7 +80,7 @@ export function splitSentences(text: string, options: SentenceOptions = {}): Tex
     } else if (code === 0x0a) {
       const before = lastNonSpaceBefore(text, i, start);
       if (before === undefined) continue;
-      if (LINE_END_PUNCTUATION.has(before) || startsWithItemMarker(text, i + 1) || text[i + 1] === '\n' || isTitleLine(text, i)) push(i);
+      if (LINE_END_PUNCTUATION.has(before) || startsWithItemMarker(text, i + 1) || text[i + 1] === '\n') push(i);
     }
   }
   push(text.length);

@@ -92,6 +92,8 @@ function bandOfClause(text: string, clause: Clause, base: number): GradeBand | u
 export function recognizeGradeSentences(paragraphs: Paragraph[]): GradeScale[] {
   const scales: GradeScale[] = [];
   for (const paragraph of paragraphs) {
+    // every band sentence says "…为优": most paragraphs are skipped without cutting clauses
+    if (!paragraph.text.includes('为')) continue;
     let run: GradeBand[] = [];
     const flush = () => {
       if (run.length >= 2) {

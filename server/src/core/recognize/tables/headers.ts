@@ -9,6 +9,24 @@ export function compact(text: string): string {
   return text.replace(/\s+/gu, '');
 }
 
+/** The lines of a cell joined, dropping each line break with the whitespace around it ("过程\n(20 分）" → "过程(20 分）"). */
+export function joinLines(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  return lines.map((line, i) => (i === 0 ? line.trimEnd() : i === last ? line.trimStart() : line.trim())).join('');
+}
+
+/** Without a trailing bracketed note: "得分（分）" → "得分" (cut at the first opening bracket when the text ends with a closing one). */
+export function dropBracketSuffix(text: string): string {
+  const last = text[text.length - 1];
+  if (last !== ')' && last !== '）') return text;
+  const ascii = text.indexOf('(');
+  const wide = text.indexOf('（');
+  const open = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+  return open >= 0 && open < text.length - 1 ? text.slice(0, open) : text;
+}
+
 /** Header cells are short; long text that merely mentions 得分 is data. */
 const MAX_HEADER_LENGTH = 14;
 

@@ -7,12 +7,14 @@ import type {
   GradeScale, Heading, IndicatorTable, Notice, Paragraph, SelfEvalTable, SummaryTable, SurveyQuestion, Table, TextSpan,
 } from '../../model/types';
 import { looseName } from '../../text/normalize';
+import type { BlockCache } from '../../parse/blocks';
 import { guarded } from '../../parse/guard';
 import { recognizeGradeSentences, recognizeGradeTable } from './gradeBands';
 import { recognizeIndicatorTable } from './indicatorTable';
 import { recognizeSelfEvalTable } from './selfEvalTable';
 import { recognizeSummaryTable } from './summaryTable';
 import { recognizeSurveyTable } from './surveyTable';
+import { relocate } from './relocate';
 
 export interface TableRecognition {
   indicatorTables: IndicatorTable[];
@@ -28,18 +30,26 @@ export interface TableInput {
   headings: Heading[];
 }
 
-/** The paragraph or heading ending right before `offset` (a survey question above its table). */
-function textAbove(input: TableInput, offset: number): TextSpan | undefined {
-  let best: TextSpan | undefined;
-  for (const p of input.paragraphs) {
-    if (p.range.end > offset) break;
-    best = { text: p.text.trim(), range: p.range };
+/**
+ * The paragraph or heading ending right before a table (a survey question above its table).
+ * Tables come in document order, so one forward cursor serves them all (linear, not
+ * tables × paragraphs).
+ */
+class TextAbove {
+  private p = 0;
+  private h = 0;
+
+  constructor(private readonly input: TableInput) {}
+
+  before(offset: number): TextSpan | undefined {
+    const { paragraphs, headings } = this.input;
+    while (this.p < paragraphs.length && paragraphs[this.p].range.end <= offset) this.p++;
+    while (this.h < headings.length && headings[this.h].range.end <= offset) this.h++;
+    const paragraph = paragraphs[this.p - 1];
+    const heading = headings[this.h - 1];
+    if (heading && (!paragraph || heading.range.start > paragraph.range.start)) return { text: heading.text, range: heading.range };
+    return paragraph ? { text: paragraph.text.trim(), range: paragraph.range } : undefined;
   }
-  for (const h of input.headings) {
-    if (h.range.end > offset) break;
-    if (!best || h.range.start > best.range.start) best = { text: h.text, range: h.range };
-  }
-  return best;
 }
 
 /** Link summary entries to level-1 indicators by loose name ("项目决策" ~ "决策"). */
@@ -49,20 +59,73 @@ function linkSummaries(summaries: SummaryTable[], indicatorTables: IndicatorTabl
   for (const s of summaries) for (const e of s.entries) e.key = level1.get(looseName(e.name.text));
 }
 
-export function recognizeTables(text: string, input: TableInput, notices: Notice[]): TableRecognition {
+/** What the first recognizer that accepts a table made of it. */
+type Recognized =
+  | { kind: 'selfEval'; value: SelfEvalTable }
+  | { kind: 'indicator'; value: IndicatorTable }
+  | { kind: 'summary'; value: SummaryTable }
+  | { kind: 'grades'; value: GradeScale }
+  | { kind: 'survey'; value: SurveyQuestion }
+  | { kind: 'none' };
+
+function recognizeTable(table: Table, text: string, above: TextSpan | undefined): Recognized {
+  const selfEval = recognizeSelfEvalTable(table);
+  if (selfEval) return { kind: 'selfEval', value: selfEval };
+  const indicators = recognizeIndicatorTable(table, text);
+  if (indicators) return { kind: 'indicator', value: indicators };
+  const summary = recognizeSummaryTable(table);
+  if (summary) return { kind: 'summary', value: summary };
+  const grades = recognizeGradeTable(table, text);
+  if (grades) return { kind: 'grades', value: grades };
+  const survey = recognizeSurveyTable(table, above);
+  return survey ? { kind: 'survey', value: survey } : { kind: 'none' };
+}
+
+function relative(span: TextSpan | undefined, origin: number): string {
+  return span ? `${span.range.start - origin}:${span.range.end - origin}:${span.text}` : '';
+}
+
+/**
+ * Everything a recognizer reads about a table, with offsets relative to the table's start: its
+ * source, its caption, its heading path and the text above it. Equal keys give results that differ
+ * only by the table's offset and index.
+ */
+function tableKey(table: Table, text: string, above: TextSpan | undefined): string {
+  const origin = table.range.start;
+  return [table.format, relative(table.caption, origin), relative(above, origin), table.headingPath.join('\u0001'), text.slice(origin, table.range.end)].join('\u0000');
+}
+
+function collect(out: TableRecognition, recognized: Recognized): void {
+  switch (recognized.kind) {
+    case 'selfEval': out.selfEvalTables.push(recognized.value); break;
+    case 'indicator': out.indicatorTables.push(recognized.value); break;
+    case 'summary': out.summaryTables.push(recognized.value); break;
+    case 'grades': out.gradeScales.push(recognized.value); break;
+    case 'survey': out.surveys.push(recognized.value); break;
+    case 'none': break;
+  }
+}
+
+/**
+ * @param cache the document's cache: a table whose key (see `tableKey`) was recognized in an
+ *   earlier build is not recognized again, its memoised result is relocated.
+ */
+export function recognizeTables(text: string, input: TableInput, notices: Notice[], cache?: BlockCache): TableRecognition {
   const out: TableRecognition = { indicatorTables: [], summaryTables: [], gradeScales: [], surveys: [], selfEvalTables: [] };
+  const memo = cache?.memo<{ origin: number; recognized: Recognized }>('tables');
+  const above = new TextAbove(input);
   for (const table of input.tables) {
     guarded(`table ${table.index + 1}`, notices, () => {
-      const selfEval = recognizeSelfEvalTable(table);
-      if (selfEval) return void out.selfEvalTables.push(selfEval);
-      const indicators = recognizeIndicatorTable(table, text);
-      if (indicators) return void out.indicatorTables.push(indicators);
-      const summary = recognizeSummaryTable(table);
-      if (summary) return void out.summaryTables.push(summary);
-      const grades = recognizeGradeTable(table, text);
-      if (grades) return void out.gradeScales.push(grades);
-      const survey = recognizeSurveyTable(table, textAbove(input, table.range.start));
-      if (survey) out.surveys.push(survey);
+      const textAbove = above.before(table.range.start);
+      if (!memo) return collect(out, recognizeTable(table, text, textAbove));
+      const key = tableKey(table, text, textAbove);
+      let entry = memo.get(key);
+      if (!entry) {
+        entry = { origin: table.range.start, recognized: recognizeTable(table, text, textAbove) };
+        memo.set(key, entry);
+      }
+      // always a copy: the result is memoised, and summary links are written into it below
+      collect(out, relocate(entry.recognized, table.range.start - entry.origin, table.index));
     }, undefined, table.range);
   }
   guarded('summary links', notices, () => linkSummaries(out.summaryTables, out.indicatorTables), undefined);

@@ -8,7 +8,7 @@
 import type { Cell, FundsRow, NumberLiteral, SelfEvalIndicatorRow, SelfEvalTable, Table, TextSpan } from '../../model/types';
 import { keyOf, normalizeName } from '../../text/normalize';
 import { firstNumber, spanOfCell } from './cellText';
-import { compact, rowCells } from './headers';
+import { compact, joinLines, rowCells } from './headers';
 
 type FundsRole = 'budgetInitial' | 'budgetFull' | 'executed' | 'weight' | 'rate' | 'score';
 type IndicatorRole = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'reason';
@@ -115,7 +115,7 @@ class SelfEvalBuilder {
     levels.forEach((role, depth) => {
       const cell = this.at(row, cols.get(role));
       if (cell && cell.text !== '') {
-        this.path = [...this.path.slice(0, depth), normalizeName(cell.text.replace(/\s*\n\s*/gu, ''))];
+        this.path = [...this.path.slice(0, depth), normalizeName(joinLines(cell.text))];
         name = cell;
       }
     });

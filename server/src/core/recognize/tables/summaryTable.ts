@@ -7,7 +7,7 @@
  */
 import type { Cell, NumberLiteral, SummaryEntry, SummaryTable, Table } from '../../model/types';
 import { spanOfCell } from './cellText';
-import { classifyHeader, compact, headerLayout, rowCells, tableWidth } from './headers';
+import { classifyHeader, compact, dropBracketSuffix, headerLayout, rowCells, tableWidth } from './headers';
 
 type Role = 'weight' | 'score' | 'rate';
 
@@ -34,7 +34,7 @@ const LABELS = ['权重', '满分', '标准分', '分值', '得分', '实际得�
 
 function labelOf(cell: Cell | undefined): string | undefined {
   if (!cell) return undefined;
-  const text = compact(cell.text).replace(/[（(].*[)）]$/u, '');
+  const text = dropBracketSuffix(compact(cell.text));
   return LABELS.includes(text) ? text : undefined;
 }
 
@@ -75,7 +75,7 @@ function normal(table: Table): SummaryTable | undefined {
   if (nameCols.length !== 1) return undefined;
   const labels = new Map<string, number>();
   header.headers.forEach((h, i) => {
-    const text = compact(h.split('/').pop() ?? '').replace(/[（(].*[)）]$/u, '');
+    const text = dropBracketSuffix(compact(h.split('/').pop() ?? ''));
     if (LABELS.includes(text) && !labels.has(text)) labels.set(text, i);
   });
   const roles = resolveRoles(labels);

@@ -4,7 +4,7 @@
  */
 import type { SurveyOption, SurveyQuestion, Table, TextSpan } from '../../model/types';
 import { spanOfCell } from './cellText';
-import { compact, rowCells } from './headers';
+import { compact, joinLines, rowCells } from './headers';
 
 const RESPONDENT_WORDS = ['本题有效填写人次', '有效填写人次', '本题有效填写人数', '有效填写人数', '有效样本'];
 
@@ -30,7 +30,7 @@ export function recognizeSurveyTable(table: Table, title: TextSpan | undefined):
       respondents = rowCells(table, r).find((c) => c !== label && c.numbers.length > 0)?.numbers[0] ?? label.numbers[0];
       continue;
     }
-    const text = label.text.replace(/\s*\n\s*/gu, '');
+    const text = joinLines(label.text);
     options.push({
       label: { text, range: spanOfCell(label).range },
       count: countCol >= 0 ? table.grid[r][countCol]?.numbers[0] : undefined,

@@ -3,6 +3,7 @@
  * The weight literal is the number inside the trailing brackets; the name is what precedes them.
  */
 import type { Cell, NumberLiteral, Range } from '../../model/types';
+import { joinLines } from './headers';
 
 export interface WeightedName {
   name: string;
@@ -13,7 +14,7 @@ export interface WeightedName {
 const OPEN = ['(', '（'];
 
 export function splitWeightedName(cell: Cell, text: string): WeightedName {
-  const plain = cell.text.replace(/\s*\n\s*/gu, '');
+  const plain = joinLines(cell.text);
   const whole: WeightedName = { name: plain, nameRange: cell.range };
   const source = text.slice(cell.range.start, cell.range.end);
   const trimmed = source.trimEnd();

@@ -1,17 +1,17 @@
 import { it } from 'vitest';
-import path from 'node:path';
-import { writeFileSync } from 'node:fs';
-import { generateReport, seededRandom } from '../../bench/generate';
-import { sampleTexts } from '../fuzz/fuzzer';
-import { MUTATORS } from '../fuzz/mutators';
+import { readFileSync } from 'node:fs';
+import { checkReport } from '../../server/src/core/engine/check';
+import { preferredEdits } from '../../server/src/core/engine/fixAll';
+import { applyFixes } from '../../server/src/core/engine/applyFixes';
 it('probe3', () => {
-  const seed = 20261128;
-  const random = seededRandom(seed);
-  const bases = [...sampleTexts(path.resolve(__dirname, '..', '..')), generateReport(seed, 12_000)];
-  for (let iteration = 0; iteration < 12; iteration++) {
-    let text = bases[iteration % bases.length];
-    const count = 1 + Math.floor(random() * 3);
-    for (let i = 0; i < count; i++) text = MUTATORS[Math.floor(random() * MUTATORS.length)].apply(text, random);
-    writeFileSync(`/tmp/fuzzreg/iter-${iteration}.md`, text);
+  let text = readFileSync(`/tmp/fuzzreg/iter-2.md`, 'utf8');
+  for (let pass = 0; pass < 8; pass++) {
+    const { findings } = checkReport(text);
+    const withFix = findings.filter((f) => f.fixes.some((x) => x.preferred));
+    const { edits } = preferredEdits(findings);
+    console.log('pass', pass, withFix.map((f) => `${f.ruleId}:${text.slice(f.range.start, f.range.end)}`).join(' | '));
+    console.log('   edits', edits.map((e) => `${text.slice(e.range.start, e.range.end)}→${e.newText}@${e.range.start}`).join(', '));
+    if (edits.length === 0) break;
+    text = applyFixes(text, edits);
   }
 }, 600_000);

@@ -102,7 +102,12 @@ describe('document structure', () => {
     expect(row2[0]!.range.start).toBe(row2[0]!.range.end);
     expect(row2[2]!.text).toBe('绩效目标 | 合理性');
     expect(row2[3]!.numbers[0]).toMatchObject({ text: '９５．１８', fullWidth: true, decimals: 2 });
-    expect(table.grid[3].length).toBe(1); // ragged row kept as written
+    // a short row is padded with empty filled cells at the row's end, so every column can be indexed
+    const row3 = table.grid[3];
+    expect(row3.map((c) => [c?.text, c?.filled])).toEqual([['只有一格', undefined], ['', true], ['', true], ['', true]]);
+    const rowEnd = PIPE.indexOf('| 只有一格 |') + '| 只有一格 |'.length;
+    expect(row3.slice(1).map((c) => [c!.range.start, c!.range.end, c!.row, c!.col])).toEqual([[rowEnd, rowEnd, 3, 1], [rowEnd, rowEnd, 3, 2], [rowEnd, rowEnd, 3, 3]]);
+    expect(table.cells.filter((c) => c.filled)).toEqual(row3.slice(1));
     expectLiteralsExact(model);
   });
 

@@ -15,7 +15,7 @@ import type Decimal from 'decimal.js';
 import type { Indicator, NumberLiteral } from '../model/types';
 import { bandFor, bandsOf, sameGrade } from '../services/grades';
 import { Dec, formatLike, naturalDecimals, roundHalfUp } from '../text/numbers';
-import { looseKeyOf, type ModelIndex } from './modelIndex';
+import { isAmbiguous, looseKeyOf, type ModelIndex } from './modelIndex';
 import { claimSubjectKey, statementAt, statementsFor, statementsOf, type QuantityField, type Statement } from './quantities';
 import type { RuleContext, TextEdit } from './types';
 
@@ -194,6 +194,7 @@ function cascadeDerived(tree: Tree, statements: readonly Statement[], subject: s
 
 /** The grade word follows the report total when the band changes; synonyms keep their scheme (优秀 → 良好). */
 function cascadeGrade(context: RuleContext, old: Decimal, next: Decimal, edits: Map<number, TextEdit>): void {
+  if (isAmbiguous(context.index, '')) return;
   const bands = bandsOf(context.model, context.config);
   const oldBand = bandFor(bands, old);
   const newBand = bandFor(bands, next);

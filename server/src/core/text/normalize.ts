@@ -21,8 +21,24 @@ function withoutWeightSuffix(text: string): string {
   return /^\d+(?:\.\d+)?$/u.test(digits) ? text.slice(0, open) : text;
 }
 
+/**
+ * Rules compare the same few hundred names over and over; a bounded memo keeps that cheap.
+ * Cleared wholesale when full, which is simpler than LRU and just as good for this access pattern.
+ */
+const normalizedCache = new Map<string, string>();
+const NORMALIZED_CACHE_LIMIT = 20_000;
+
 /** Normalise an indicator or option name for comparison. */
 export function normalizeName(name: string): string {
+  const cached = normalizedCache.get(name);
+  if (cached !== undefined) return cached;
+  const normalized = computeNormalizedName(name);
+  if (normalizedCache.size >= NORMALIZED_CACHE_LIMIT) normalizedCache.clear();
+  normalizedCache.set(name, normalized);
+  return normalized;
+}
+
+function computeNormalizedName(name: string): string {
   let out = '';
   for (const ch of toHalfWidth(name)) {
     if (/\s/u.test(ch)) continue;
@@ -44,6 +60,17 @@ export function keyOf(path: readonly string[]): string {
  * often drops a leading 项目 ("项目决策" vs "决策") or the trailing 指标/情况.
  */
 export function looseName(name: string): string {
+  const cached = looseCache.get(name);
+  if (cached !== undefined) return cached;
+  const loose = computeLooseName(name);
+  if (looseCache.size >= NORMALIZED_CACHE_LIMIT) looseCache.clear();
+  looseCache.set(name, loose);
+  return loose;
+}
+
+const looseCache = new Map<string, string>();
+
+function computeLooseName(name: string): string {
   return normalizeName(name)
     .replace(/^(项目|部门)/u, '')
     .replace(/(类指标|指标|情况|类)$/u, '');

@@ -28,10 +28,11 @@ export interface LiteralChange {
 
 type Summed = Exclude<QuantityField, 'rate'>;
 /**
- * A changed quantity. `old` is the replaced literal's value (other places repeating it are updated
- * too); `inTree` says whether that literal is what the tree recomputes from (a row of the section
- * table). A corrected copy — a prose claim, a 合计 row, the annex — changes no recomputed total:
- * the tables already add up without it.
+ * A changed quantity. `old` is the replaced literal's value; `inTree` says whether that literal is
+ * what the tree recomputes from (a row of the section table): only then do totals above it change.
+ * A corrected copy — a prose claim, a 合计 row, the annex — changes no recomputed total, and its
+ * other copies follow it only when the new value is what the tree says (a 合计 corrected to its
+ * own rows while the section tables disagree is a local fix; spreading it would oscillate).
  */
 type Override = { old: Decimal; next: Decimal; inTree: boolean };
 type Mode = 'old' | 'next';
@@ -90,8 +91,7 @@ class Tree {
 
   private compute(subject: string, field: Summed, mode: Mode): Decimal | undefined {
     const override = this.overrides.get(id(subject, field));
-    if (override && mode === 'next') return override.next;
-    if (override?.inTree) return override.old;
+    if (override?.inTree) return mode === 'old' ? override.old : override.next;
     const children = childSubjects(this.index, subject);
     if (children.length > 0) {
       const values = children.map((child) => this.value(child, field, mode));
@@ -160,8 +160,10 @@ export function cascade(context: RuleContext, changes: readonly LiteralChange[])
     for (let s: string | undefined = subject; s !== undefined; s = parentSubject(s)) affected.set(id(s, field), { subject: s, field });
   }
   for (const { subject, field } of affected.values()) {
-    const next = tree.value(subject, field, 'next');
-    const olds = [tree.value(subject, field, 'old'), overrides.get(id(subject, field))?.old].filter((value): value is Decimal => value !== undefined && !value.eq(next ?? value));
+    const override = overrides.get(id(subject, field));
+    const treeOld = tree.value(subject, field, 'old');
+    const next = override && !override.inTree ? (treeOld?.eq(override.next) ? override.next : undefined) : tree.value(subject, field, 'next');
+    const olds = [treeOld, override?.old].filter((value): value is Decimal => value !== undefined && !value.eq(next ?? value));
     if (!next || olds.length === 0) continue;
     for (const statement of statementsFor(statements, subject, field)) {
       if (olds.some((old) => reads(statement.literal, old)) && !reads(statement.literal, next)) edit(statement.literal, next);

@@ -22,7 +22,7 @@ import { hasPartialScores, looseKeyOf } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel, totalRowSubject } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
-import { formatLike } from '../text/numbers';
+import { formatLike, naturalDecimals } from '../text/numbers';
 
 /** Rows whose 扣分 + 得分 ≠ 分值 (any difference): their literals are roundings, not exact figures. */
 function roundedRowLiterals(table: IndicatorTable): Set<number> {
@@ -72,7 +72,9 @@ function checkSum(check: SumCheck): RuleFinding | undefined {
   const roundedTerms = terms.filter((term) => check.rounded.has(term.range.start)).length;
   const judgement = judgeRounding({ stated, exact, roundedTerms, termDecimals: decimals, compareDecimals: decimals, tolerance: context.config.tolerance });
   if (judgement.verdict === 'ok') return undefined;
-  const expected = formatLike(exact, stated, decimals);
+  // written with the literal's decimals, widened only as far as the sum needs ("20" → "19.6", not "19.60")
+  const written = Math.max(stated.decimals, naturalDecimals(exact, decimals));
+  const expected = formatLike(exact, stated, written);
   const verdict = verdictLabel(judgement.verdict);
   const name = FIELD_NAMES[field];
   const label = tableLabel(context.model, table.tableIndex);
@@ -92,7 +94,7 @@ function checkSum(check: SumCheck): RuleFinding | undefined {
     },
     range: stated.range,
     related,
-    fixes: rounding ? [] : correctLiteral(context, stated, exact, decimals),
+    fixes: rounding ? [] : correctLiteral(context, stated, exact, written),
     rounding,
   };
 }

@@ -1,0 +1,62 @@
+/**
+ * The language server builds each document incrementally (one BlockCache per document, memoised
+ * parses, block structure and table recognitions). Whatever the edit sequence, the model it gets
+ * must be the model a fresh build of the same text gives.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BlockCache, buildModel } from '../../server/src/core/model/build';
+import { modelToJson } from '../../server/src/core/model/serialize';
+
+const SAMPLES = join(__dirname, '../../samples');
+const samples = existsSync(SAMPLES)
+  ? readdirSync(SAMPLES).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => readFileSync(join(SAMPLES, f), 'utf8'))
+  : [];
+
+/** Insertions that move, split, merge or re-shape blocks, tables and numbers. */
+const PIECES = ['字', '5', '.5', '0', '分', ' ', '|', ' | ', '\n', '\n\n', '\n\n# 标题\n\n', '表 9-9 指标得分表\n\n', '- ', '1. ', '> ', '```', '<!-- tally-disable -->', '<table><tr><td>1</td>', '**', '[a]: http://x\n', '（含）', '合计'];
+
+/** A relative place in the text (scaled to its current length) and what to do there. */
+const editArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 120 })),
+  insert: fc.oneof(fc.constantFrom(...PIECES), fc.constant('')),
+});
+
+type Edit = { at: number; remove: number; insert: string };
+
+function apply(text: string, edit: Edit): string {
+  const start = Math.min(text.length, Math.floor(edit.at * text.length));
+  return text.slice(0, start) + edit.insert + text.slice(Math.min(text.length, start + edit.remove));
+}
+
+describe.runIf(samples.length > 0)('incremental model', () => {
+  it('equals a fresh build after every edit of a random edit sequence on a sample', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: samples.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 4 }), (which, edits) => {
+        const cache = new BlockCache();
+        let text = samples[which];
+        buildModel(text, cache);
+        for (const edit of edits) {
+          text = apply(text, edit);
+          const incremental = modelToJson(buildModel(text, cache));
+          expect(incremental).toEqual(modelToJson(buildModel(text)));
+        }
+      }),
+      { numRuns: Number(process.env.PROP_RUNS ?? 12) },
+    );
+  }, 600_000);
+
+  it('equals a fresh build when blocks move, repeat and come back (memo hits at other offsets)', () => {
+    const text = samples[0];
+    const cache = new BlockCache();
+    buildModel(text, cache);
+    const half = text.indexOf('\n\n', Math.floor(text.length / 2));
+    // the second half moves to the front, then the text is restored, then a half repeats
+    for (const next of [text.slice(half) + text.slice(0, half), text, text + text.slice(half)]) {
+      expect(modelToJson(buildModel(next, cache))).toEqual(modelToJson(buildModel(next)));
+    }
+  }, 120_000);
+});

@@ -14,9 +14,8 @@
  * row whose own 扣分 + 得分 ≠ 分值 by rounding (see score-arithmetic) is, and then the mismatch it
  * causes in the column total is reported as a rounding difference (info).
  */
-import type Decimal from 'decimal.js';
 import type { Indicator, IndicatorTable, NumberLiteral, TotalRow } from '../model/types';
-import { childrenOf, childTerms, childWeightTerms, sum, termsOf, totalTerms, weightLiterals, weightTermsAtLevel, type ScoreField } from '../services/derive';
+import { childrenOf, childTerms, childWeightTerms, sum, totalTerms, weightLiterals, weightTermsAtLevel, type ScoreField } from '../services/derive';
 import { correctLiteral, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
 import { hasPartialScores, looseKeyOf } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel, totalRowSubject } from '../engine/quantities';
@@ -40,7 +39,8 @@ function roundedRowLiterals(table: IndicatorTable): Set<number> {
 
 interface SumCheck {
   context: RuleContext;
-  table: IndicatorTable;
+  /** The table summed (a summary table has no indicators: nothing to name or skip). */
+  table: Pick<IndicatorTable, 'tableIndex' | 'indicators'>;
   stated: NumberLiteral;
   terms: readonly NumberLiteral[];
   field: 'weight' | ScoreField;
@@ -54,7 +54,7 @@ interface SumCheck {
 }
 
 /** Score or deduction literals of rows whose scores the model holds only in part (see hasPartialScores). */
-function partialLiterals(table: IndicatorTable): Set<number> {
+function partialLiterals(table: Pick<IndicatorTable, 'indicators'>): Set<number> {
   const partial = new Set<number>();
   for (const indicator of table.indicators.filter(hasPartialScores)) {
     if (indicator.score) partial.add(indicator.score.range.start);
@@ -178,8 +178,7 @@ function summaryChecks(context: RuleContext): RuleFinding[] {
       const terms = table.entries.map((entry) => entry[field]);
       if (!stated || terms.some((term) => !term)) continue;
       const what = { zh: `${label.zh} ${total.name.text}`, en: `${label.en} ${total.name.text}` };
-      const pseudo = { tableIndex: table.tableIndex, indicators: [] } as unknown as IndicatorTable;
-      const finding = checkSum({ context, table: pseudo, stated, terms: terms as NumberLiteral[], field, what, of: { zh: '各项之和', en: 'sum of its entries' }, subject: '', rounded: new Set() });
+      const finding = checkSum({ context, table: { tableIndex: table.tableIndex, indicators: [] }, stated, terms: terms as NumberLiteral[], field, what, of: { zh: '各项之和', en: 'sum of its entries' }, subject: '', rounded: new Set() });
       if (finding) out.push(finding);
     }
   }
@@ -216,9 +215,3 @@ export const scoreSum: Rule = {
     return out;
   },
 };
-
-/** Exported for rules that need the same leaf terms (summary-vs-detail). */
-export function recomputedScore(table: IndicatorTable, indicator: Indicator, field: ScoreField): Decimal | undefined {
-  const terms = termsOf(table, indicator, field);
-  return terms.length > 0 ? sum(terms) : undefined;
-}

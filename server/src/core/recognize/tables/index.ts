@@ -52,11 +52,11 @@ class TextAbove {
   }
 }
 
-/** Link summary entries to level-1 indicators by loose name ("项目决策" ~ "决策"). */
-function linkSummaries(summaries: SummaryTable[], indicatorTables: IndicatorTable[]): void {
+/** Summary entries linked to level-1 indicators by loose name ("项目决策" ~ "决策"); new objects (the recognized ones may be memoised). */
+function linkSummaries(summaries: SummaryTable[], indicatorTables: IndicatorTable[]): SummaryTable[] {
   const level1 = new Map<string, string>();
   for (const t of indicatorTables) for (const i of t.indicators) if (i.level === 1 && !level1.has(looseName(i.name))) level1.set(looseName(i.name), i.key);
-  for (const s of summaries) for (const e of s.entries) e.key = level1.get(looseName(e.name.text));
+  return summaries.map((s) => ({ ...s, entries: s.entries.map((e) => ({ ...e, key: level1.get(looseName(e.name.text)) })) }));
 }
 
 /** What the first recognizer that accepts a table made of it. */
@@ -112,7 +112,7 @@ function collect(out: TableRecognition, recognized: Recognized): void {
  */
 export function recognizeTables(text: string, input: TableInput, notices: Notice[], cache?: BlockCache): TableRecognition {
   const out: TableRecognition = { indicatorTables: [], summaryTables: [], gradeScales: [], surveys: [], selfEvalTables: [] };
-  const memo = cache?.memo<{ origin: number; recognized: Recognized }>('tables');
+  const memo = cache?.memo<{ origin: number; index: number; recognized: Recognized }>('tables');
   const above = new TextAbove(input);
   for (const table of input.tables) {
     guarded(`table ${table.index + 1}`, notices, () => {
@@ -121,14 +121,15 @@ export function recognizeTables(text: string, input: TableInput, notices: Notice
       const key = tableKey(table, text, textAbove);
       let entry = memo.get(key);
       if (!entry) {
-        entry = { origin: table.range.start, recognized: recognizeTable(table, text, textAbove) };
+        entry = { origin: table.range.start, index: table.index, recognized: recognizeTable(table, text, textAbove) };
         memo.set(key, entry);
       }
-      // always a copy: the result is memoised, and summary links are written into it below
-      collect(out, relocate(entry.recognized, table.range.start - entry.origin, table.index));
+      const delta = table.range.start - entry.origin;
+      // memoised results are shared between builds and never mutated: a table that did not move keeps its objects
+      collect(out, delta === 0 && entry.index === table.index ? entry.recognized : relocate(entry.recognized, delta, table.index));
     }, undefined, table.range);
   }
-  guarded('summary links', notices, () => linkSummaries(out.summaryTables, out.indicatorTables), undefined);
+  out.summaryTables = guarded('summary links', notices, () => linkSummaries(out.summaryTables, out.indicatorTables), out.summaryTables);
   out.gradeScales.push(...guarded('grade sentences', notices, () => recognizeGradeSentences(input.paragraphs), []));
   out.gradeScales.sort((a, b) => a.range.start - b.range.start);
   return out;

@@ -20,14 +20,16 @@ export function relocate<T>(value: T, delta: number, tableIndex: number): T {
     const done = copies.get(v);
     if (done !== undefined) return done;
     if (Array.isArray(v)) {
-      const out: unknown[] = [];
+      const out: unknown[] = new Array<unknown>(v.length);
       copies.set(v, out);
-      for (const item of v) out.push(copy(item));
+      for (let i = 0; i < v.length; i++) out[i] = copy(v[i]);
       return out;
     }
     const out: Record<string, unknown> = {};
     copies.set(v, out);
-    for (const [key, child] of Object.entries(v)) {
+    const source = v as Record<string, unknown>;
+    for (const key in source) {
+      const child = source[key];
       if (RANGE_KEYS.has(key) && isRange(child)) out[key] = { start: child.start + delta, end: child.end + delta };
       else if (key === 'tableIndex' && typeof child === 'number') out[key] = tableIndex;
       else out[key] = copy(child);

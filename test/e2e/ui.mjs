@@ -181,6 +181,80 @@ async function main() {
       log(`     hover: ${(await hover.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
     });
 
+    await check('Outline view shows 项目决策 / 项目过程 / 项目产出 / 项目效益', async () => {
+      // The Outline follows the cursor: with the caret on the 项目决策 row of a table that lists all four
+      // 一级指标 (the annex score table), it expands the path to that symbol and shows its siblings.
+      const want = ['项目决策', '项目过程', '项目产出', '项目效益'];
+      const at = locateRowListing(fs.readFileSync(seedPath, 'utf8'), want);
+      await page.keyboard.press('Escape');
+      // Give the Outline room: collapse the folder tree section of the Explorer, close the panel.
+      await page.keyboard.press('Control+Shift+E');
+      const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: /^ws/i }).first();
+      if (await folders.count()) await folders.click();
+      if (await page.locator('.part.panel').first().isVisible()) await page.keyboard.press('Control+J'); // toggles the panel
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /outline/i }) }).first();
+      await pane.waitFor({ timeout: 15_000 });
+      const header = pane.locator('.pane-header').first();
+      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      // Collapse All, then expand exactly the path the breadcrumbs give for the caret on the 项目决策
+      // row (Tally › report › annex › table), so that the four 一级指标 show as siblings.
+      await header.hover();
+      const collapse = header.locator('.action-label[aria-label*="Collapse" i]').first();
+      if (await collapse.count()) await collapse.click();
+      await goTo(at.line, at.column);
+      const crumbs = page.locator('.breadcrumbs-control .monaco-breadcrumb-item');
+      let path = [];
+      const until = Date.now() + 15_000;
+      while (Date.now() < until) {
+        path = (await crumbs.allInnerTexts()).map((t) => t.trim());
+        if (path.some((t) => t.includes(want[0]))) break;
+        await page.waitForTimeout(250);
+      }
+      // The breadcrumbs follow one provider's symbols; they stay with the group they showed first,
+      // which is VS Code's Markdown outline when Tally's answer came second. Its heading chain is the
+      // same in Tally's tree, which then has the table (and the 一级指标) below the last heading.
+      const target = path.findIndex((t) => t.includes(want[0]));
+      let chain;
+      if (target > 0 && path[1] === 'Tally') chain = path.slice(1, target);
+      else {
+        const i = path.findIndex((t) => /^#+\s/.test(t));
+        if (i < 0) throw new Error(`no path to line ${at.line} in the breadcrumbs: ${JSON.stringify(path)}`);
+        chain = ['Tally', ...path.slice(i).map((t) => t.replace(/^#+\s*/, ''))];
+      }
+      log(`     expanding in the Outline: ${chain.join(' › ')}`);
+      const rowNamed = (name) => pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: name }) }).first();
+      let last;
+      for (const name of chain) {
+        last = rowNamed(name);
+        await last.waitFor({ timeout: 10_000 });
+        if ((await last.getAttribute('aria-expanded')) === 'false') await last.locator('.monaco-tl-twistie').click();
+      }
+      // Below the chain: open collapsed descendants of its last row, nearest first, until 项目决策 shows.
+      for (let n = 0; n < 10 && !(await rowNamed(want[0]).count()); n++) {
+        const next = await pane.locator('.monaco-list-row').evaluateAll((els, lastName) => {
+          const i = els.findIndex((e) => (e.querySelector('.label-name')?.textContent || '').includes(lastName));
+          if (i < 0) return -1;
+          const level = Number(els[i].getAttribute('aria-level'));
+          for (let j = i + 1; j < els.length && Number(els[j].getAttribute('aria-level')) > level; j++) {
+            if (els[j].getAttribute('aria-expanded') === 'false') return j;
+          }
+          return -1;
+        }, chain[chain.length - 1]);
+        if (next < 0) break;
+        await pane.locator('.monaco-list-row').nth(next).locator('.monaco-tl-twistie').click();
+      }
+      const deadline = Date.now() + 30_000;
+      let rows = [];
+      while (Date.now() < deadline) {
+        rows = await pane.locator('.monaco-list-row').allInnerTexts();
+        if (want.every((w) => rows.some((r) => r.includes(w)))) break;
+        await page.waitForTimeout(300);
+      }
+      await shot('outline');
+      const missing = want.filter((w) => !rows.some((r) => r.includes(w)));
+      if (missing.length) throw new Error(`Outline lacks ${missing.join(', ')} with the caret on line ${at.line}; rows: ${JSON.stringify(rows.slice(0, 40))}`);
+    });
+
     await check('Ctrl+. quick fix to 18.72, saved to disk', async () => {
       // Park the mouse where no hover can open, then put the caret inside 18.73 by keyboard.
       const ed = await editor.boundingBox();
@@ -212,56 +286,6 @@ async function main() {
       }
       if (!/(?<![0-9.])18\.72(?![0-9])/.test(row)) throw new Error(`the file on disk was not changed: ${row}`);
       await shot('quickfix-saved');
-    });
-
-    await check('Outline view shows 项目决策 / 项目过程 / 项目产出 / 项目效益', async () => {
-      // The Outline follows the cursor: with the caret on the 项目决策 row of a table that lists all four
-      // 一级指标 (the annex score table), it expands the path to that symbol and shows its siblings.
-      const want = ['项目决策', '项目过程', '项目产出', '项目效益'];
-      const at = locateRowListing(fs.readFileSync(seedPath, 'utf8'), want);
-      await page.keyboard.press('Escape');
-      // Give the Outline room: collapse the folder tree section of the Explorer, close the panel.
-      await page.keyboard.press('Control+Shift+E');
-      const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: /^ws/i }).first();
-      if (await folders.count()) await folders.click();
-      if (await page.locator('.part.panel').first().isVisible()) await page.keyboard.press('Control+J'); // toggles the panel
-      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /outline/i }) }).first();
-      await pane.waitFor({ timeout: 15_000 });
-      const header = pane.locator('.pane-header').first();
-      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-      // Collapse All, then expand exactly the path the breadcrumbs give for the caret on the 项目决策
-      // row (Tally › report › annex › table), so that the four 一级指标 show as siblings.
-      await header.hover();
-      const collapse = header.locator('.action-label[aria-label*="Collapse" i]').first();
-      if (await collapse.count()) await collapse.click();
-      await goTo(at.line, at.column);
-      const crumbs = page.locator('.breadcrumbs-control .monaco-breadcrumb-item');
-      let path = [];
-      const until = Date.now() + 15_000;
-      while (Date.now() < until) {
-        path = (await crumbs.allInnerTexts()).map((t) => t.trim());
-        if (path.some((t) => t.includes(want[0]))) break;
-        await page.waitForTimeout(250);
-      }
-      const target = path.findIndex((t) => t.includes(want[0]));
-      if (target < 0) throw new Error(`the breadcrumbs at line ${at.line} do not reach ${want[0]}: ${JSON.stringify(path)}`);
-      const ancestors = path.slice(1, target); // after the file name
-      log(`     breadcrumbs: ${path.slice(0, target + 1).join(' › ')}`);
-      for (const name of ancestors) {
-        const row = pane.locator('.monaco-list-row').filter({ has: page.locator('.monaco-highlighted-label, .label-name', { hasText: name }) }).first();
-        await row.waitFor({ timeout: 10_000 });
-        if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
-      }
-      const deadline = Date.now() + 30_000;
-      let rows = [];
-      while (Date.now() < deadline) {
-        rows = await pane.locator('.monaco-list-row').allInnerTexts();
-        if (want.every((w) => rows.some((r) => r.includes(w)))) break;
-        await page.waitForTimeout(300);
-      }
-      await shot('outline');
-      const missing = want.filter((w) => !rows.some((r) => r.includes(w)));
-      if (missing.length) throw new Error(`Outline lacks ${missing.join(', ')} with the caret on line ${at.line}; rows: ${JSON.stringify(rows.slice(0, 40))}`);
     });
 
     fs.writeFileSync(path.join(ARTIFACTS, 'ui-browser.log'), consoleLog.join('\n'));

@@ -1,13 +1,9 @@
-/** Who the tool is, from the package manifest (inlined by the bundler). */
-import manifest from '../../../package.json';
+/** Who the tool is and where its rules are documented (shared with the language server). */
+import { RULE_DOCS_URL, ruleDocUri } from '../node/ruleDocs';
 
-export const TOOL_NAME = 'tally';
-export const TOOL_VERSION: string = manifest.version;
+export { TOOL_NAME, TOOL_VERSION } from '../node/ruleDocs';
 
-/** The project's web home: the repository address without its `.git`. */
-export const INFORMATION_URI: string = manifest.repository.url.replace(/\.git$/, '');
+/** The tool's documentation home (SARIF tool.driver.informationUri). */
+export const INFORMATION_URI: string = RULE_DOCS_URL.replace(/#.*$/u, '');
 
-/** Where a rule's documentation lives (docs/rules.md, one heading per rule id). */
-export function ruleHelpUri(ruleId: string): string {
-  return `${INFORMATION_URI}/blob/main/docs/rules.md#${encodeURIComponent(ruleId)}`;
-}
+export const ruleHelpUri = ruleDocUri;

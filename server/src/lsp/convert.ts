@@ -2,7 +2,7 @@
  * Core (UTF-16 offsets, Localized texts) → LSP (line/character, one language). Every conversion
  * goes through the TextDocument snapshot the findings were computed on, never the live document.
  */
-import manifest from '../../../package.json';
+import { ruleDocUri } from '../node/ruleDocs';
 import { DiagnosticSeverity, type Diagnostic, type Range as LspRange } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/model/types';
@@ -11,16 +11,8 @@ import type { Finding, Fix, Severity } from '../core/engine/types';
 import { editorPreferred, fixTitle } from '../core/services/fixTitles';
 import { pick, type Lang } from '../core/services/locale';
 
-/**
- * Where the rule documentation lives (docs/rules.md in the repository named by package.json, one
- * heading per rule id); a diagnostic's code links to `${RULE_DOCS_URL}#${ruleId}`. Same address as
- * the CLI's SARIF helpUri.
- */
-const RULE_DOCS_URL = `${manifest.repository.url.replace(/\.git$/u, '')}/blob/main/docs/rules.md`;
-
-export function ruleDocUrl(ruleId: string): string {
-  return `${RULE_DOCS_URL}#${encodeURIComponent(ruleId)}`;
-}
+/** A diagnostic's code links to the rule's section of docs/rules.md (same address as the CLI's SARIF helpUri). */
+export const ruleDocUrl = ruleDocUri;
 
 export const SOURCE = 'tally';
 

@@ -56,7 +56,7 @@ export function expandGrid(rows: WrittenCell[][], rowEnds: readonly number[]): {
     const header = rows[r].length > 0 && rows[r].every((w) => w.header);
     const at = rowEnds[r] ?? 0;
     for (let c = 0; c < width; c++) {
-      if (slots[c] !== undefined || process.env.NOFILL) continue;
+      if (slots[c] !== undefined) continue;
       const cell: Cell = { text: '', range: { start: at, end: at }, row: r, col: c, rowSpan: 1, colSpan: 1, header, numbers: [], filled: true };
       slots[c] = cell;
       cells.push(cell);

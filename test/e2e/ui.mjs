@@ -196,10 +196,6 @@ async function main() {
       await pane.waitFor({ timeout: 15_000 });
       const header = pane.locator('.pane-header').first();
       if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-      // Collapse All, then expand exactly the path to the caret's symbol (Tally › report › annex › table).
-      await header.hover();
-      const collapse = header.locator('.action-label[aria-label*="Collapse" i]').first();
-      if (await collapse.count()) await collapse.click();
       await goTo(at.line, at.column);
       const crumbs = page.locator('.breadcrumbs-control .monaco-breadcrumb-item');
       let path = [];
@@ -221,17 +217,22 @@ async function main() {
         chain = ['Tally', ...path.slice(i).map((t) => t.replace(/^#+\s*/, ''))];
       }
       log(`     expanding in the Outline: ${chain.join(' › ')}`);
-      const rowNamed = (name) => pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: name }) }).first();
+      // Collapse All (after the cursor moved: the Outline follows it), then open exactly that path by its
+      // twisties (clicking a label would move the cursor again).
+      await header.hover();
+      const collapse = header.locator('.action-label[aria-label*="Collapse" i]').first();
+      if (await collapse.count()) await collapse.click();
+      const rowNamed = (name) => pane.locator('.monaco-list-row').filter({ has: page.locator('.monaco-highlighted-label, .label-name', { hasText: name }) }).first();
       let last;
       for (const name of chain) {
         last = rowNamed(name);
-        await last.waitFor({ timeout: 10_000 });
+        await last.waitFor({ timeout: 10_000 }).catch(() => { throw new Error(`no Outline row "${name}"`); });
         if ((await last.getAttribute('aria-expanded')) === 'false') await last.locator('.monaco-tl-twistie').click();
       }
       // Below the chain: open collapsed descendants of its last row, nearest first, until 项目决策 shows.
       for (let n = 0; n < 10 && !(await rowNamed(want[0]).count()); n++) {
         const next = await pane.locator('.monaco-list-row').evaluateAll((els, lastName) => {
-          const i = els.findIndex((e) => (e.querySelector('.label-name')?.textContent || '').includes(lastName));
+          const i = els.findIndex((e) => (e.textContent || '').includes(lastName));
           if (i < 0) return -1;
           const level = Number(els[i].getAttribute('aria-level'));
           for (let j = i + 1; j < els.length && Number(els[j].getAttribute('aria-level')) > level; j++) {

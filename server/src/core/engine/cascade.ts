@@ -9,13 +9,18 @@
  * Each quantity's old and new value is recomputed over the indicator tree (section tables first,
  * the changed literals overriding). A place is edited only when it states the OLD value of the
  * quantity (at its own precision) — a place that already disagreed is a separate finding and is
- * left alone. Every edit is written with `formatLike` of the literal it replaces.
+ * left alone. Every edit is written with `formatLike` of the literal it replaces. Numbers computed
+ * outside the tree (a 自评表's 执行率, 得分, 总分) follow through the literal graph (dependencies.ts).
+ *
+ * What does not depend on the changes is computed once per check (`baseOf`) and shared by every
+ * finding's cascade: the tree's nodes, children and old values, the statements, the graph.
  */
 import type Decimal from 'decimal.js';
 import type { Indicator, NumberLiteral } from '../model/types';
 import { bandFor, bandsOf, sameGrade } from '../services/grades';
 import { Dec, formatLike, naturalDecimals, roundHalfUp } from '../text/numbers';
-import { isAmbiguous, looseKeyOf, type ModelIndex } from './modelIndex';
+import { dependencyGraph, propagate } from './dependencies';
+import { isAmbiguous, looseKeyOfIndicator, type ModelIndex } from './modelIndex';
 import { claimSubjectKey, statementAt, statementsFor, statementsOf, type QuantityField, type Statement } from './quantities';
 import type { RuleContext, TextEdit } from './types';
 
@@ -47,68 +52,110 @@ function parentSubject(subject: string): string | undefined {
   return cut < 0 ? '' : subject.slice(0, cut);
 }
 
-/** The occurrence of a subject to recompute from: a section table with children, else any. */
-function treeNode(index: ModelIndex, subject: string): Indicator | undefined {
-  const occurrences = index.indicatorsByLooseKey.get(subject) ?? [];
-  const inSection = occurrences.filter((indicator) => !index.tablesByIndex.get(indicator.tableIndex)?.annex);
-  return inSection.find((indicator) => indicator.children.length > 0) ?? inSection[0] ?? occurrences[0];
+/** What every cascade of one check shares. */
+interface Base {
+  index: ModelIndex;
+  statements: readonly Statement[];
+  nodes: Map<string, Indicator | undefined>;
+  children: Map<string, string[]>;
+  /** Tree values without any change, by `id`. */
+  old: Map<string, Decimal | undefined>;
 }
 
-function childSubjects(index: ModelIndex, subject: string): string[] {
-  if (subject === '') return index.levelOne.map((entry) => entry.looseKey);
-  const node = treeNode(index, subject);
-  if (!node) return [];
-  const table = index.tablesByIndex.get(node.tableIndex);
-  const children = table?.indicators.filter((candidate) => candidate.parent === node.key && node.children.includes(candidate.key)) ?? [];
-  return children.map((child) => looseKeyOf(child.path));
+const bases = new WeakMap<ModelIndex, Base>();
+
+function baseOf(context: RuleContext): Base {
+  let base = bases.get(context.index);
+  if (!base) {
+    base = { index: context.index, statements: statementsOf(context.model, context.index), nodes: new Map(), children: new Map(), old: new Map() };
+    bases.set(context.index, base);
+  }
+  return base;
+}
+
+/** The occurrence of a subject to recompute from: a section table with children, else any. */
+function treeNode(base: Base, subject: string): Indicator | undefined {
+  if (base.nodes.has(subject)) return base.nodes.get(subject);
+  const { index } = base;
+  const occurrences = index.indicatorsByLooseKey.get(subject) ?? [];
+  const inSection = occurrences.filter((indicator) => !index.tablesByIndex.get(indicator.tableIndex)?.annex);
+  const node = inSection.find((indicator) => indicator.children.length > 0) ?? inSection[0] ?? occurrences[0];
+  base.nodes.set(subject, node);
+  return node;
+}
+
+function childSubjects(base: Base, subject: string): string[] {
+  const cached = base.children.get(subject);
+  if (cached) return cached;
+  let children: string[] = [];
+  if (subject === '') children = base.index.levelOne.map((entry) => entry.looseKey);
+  else {
+    const node = treeNode(base, subject);
+    const table = node ? base.index.tablesByIndex.get(node.tableIndex) : undefined;
+    if (node && table) {
+      children = table.indicators
+        .filter((candidate) => candidate.parent === node.key && node.children.includes(candidate.key))
+        .map((child) => looseKeyOfIndicator(base.index, child));
+    }
+  }
+  base.children.set(subject, children);
+  return children;
 }
 
 /** The subject and the descendants it is identical to (each the only child of the one above). */
-function singleChildChain(index: ModelIndex, subject: string): string[] {
+function singleChildChain(base: Base, subject: string): string[] {
   const chain = [subject];
-  for (let children = childSubjects(index, subject); children.length === 1 && subject !== ''; children = childSubjects(index, children[0])) {
+  for (let children = childSubjects(base, subject); children.length === 1 && subject !== ''; children = childSubjects(base, children[0])) {
     chain.push(children[0]);
   }
   return chain;
 }
 
+/** What the report writes for a leaf: the section table's value, else the first statement. */
+function statedValue(base: Base, subject: string, field: Summed): Decimal | undefined {
+  const node = treeNode(base, subject);
+  if (node) {
+    if (field === 'weight' && !node.weight && node.weightParts.length > 0) return node.weightParts.reduce((sum, part) => sum.plus(part.value), new Dec(0));
+    const literal = node[field];
+    if (literal) return literal.value;
+  }
+  return statementsFor(base.statements, subject, field)[0]?.literal.value;
+}
+
+/**
+ * Tree values before ('old', shared per check) and after ('next') the changes. Only the
+ * ancestors of a changed row differ, so 'next' recomputes just those and reads 'old' elsewhere.
+ */
 class Tree {
-  private readonly memo = new Map<string, Decimal | undefined>();
+  private readonly next = new Map<string, Decimal | undefined>();
 
   constructor(
-    private readonly index: ModelIndex,
-    private readonly statements: readonly Statement[],
+    private readonly base: Base,
     private readonly overrides: ReadonlyMap<string, Override>,
+    /** ids whose value may differ after the changes: changed rows in the tree and their ancestors. */
+    private readonly dirty: ReadonlySet<string>,
   ) {}
 
   value(subject: string, field: Summed, mode: Mode): Decimal | undefined {
-    const key = `${mode}\u0000${id(subject, field)}`;
-    if (this.memo.has(key)) return this.memo.get(key);
-    const value = this.compute(subject, field, mode);
-    this.memo.set(key, value);
+    const key = id(subject, field);
+    const memo = mode === 'old' || !this.dirty.has(key) ? this.base.old : this.next;
+    if (memo.has(key)) return memo.get(key);
+    const value = memo === this.next ? this.compute(subject, field, 'next') : this.compute(subject, field, 'old');
+    memo.set(key, value);
     return value;
   }
 
   private compute(subject: string, field: Summed, mode: Mode): Decimal | undefined {
-    const override = this.overrides.get(id(subject, field));
-    if (override?.inTree) return mode === 'old' ? override.old : override.next;
-    const children = childSubjects(this.index, subject);
+    if (mode === 'next') {
+      const override = this.overrides.get(id(subject, field));
+      if (override?.inTree) return override.next;
+    }
+    const children = childSubjects(this.base, subject);
     if (children.length > 0) {
       const values = children.map((child) => this.value(child, field, mode));
       if (values.every((value): value is Decimal => value !== undefined)) return values.reduce((sum, value) => sum.plus(value), new Dec(0));
     }
-    return this.stated(subject, field);
-  }
-
-  /** What the report writes for a leaf: the section table's value, else the first statement. */
-  private stated(subject: string, field: Summed): Decimal | undefined {
-    const node = treeNode(this.index, subject);
-    if (node) {
-      if (field === 'weight' && !node.weight && node.weightParts.length > 0) return node.weightParts.reduce((sum, part) => sum.plus(part.value), new Dec(0));
-      const literal = node[field];
-      if (literal) return literal.value;
-    }
-    return statementsFor(this.statements, subject, field)[0]?.literal.value;
+    return statedValue(this.base, subject, field);
   }
 }
 
@@ -129,54 +176,88 @@ function percentOf(literal: NumberLiteral, fraction: Decimal): Decimal {
   return literal.unit === '%' ? fraction.times(100) : fraction;
 }
 
+export interface CascadeResult {
+  /** Every edit, the changes' own included, in document order. */
+  edits: TextEdit[];
+  /**
+   * Some edit is a number COMPUTED from a changed one (a parent sum, a rate, a 总分, a grade word),
+   * not just another copy of the same quantity: the changes alone would leave it contradicting them.
+   */
+  derived: boolean;
+}
+
+type Edit = (literal: NumberLiteral, value: Decimal, decimals?: number) => void;
+
 /**
  * Every edit the changes imply, including the changes themselves. Changes to literals that state
  * no known quantity still produce their own edit.
  */
-export function cascade(context: RuleContext, changes: readonly LiteralChange[]): TextEdit[] {
-  const { model, index } = context;
-  const statements = statementsOf(model, index);
+export function cascadeFix(context: RuleContext, changes: readonly LiteralChange[]): CascadeResult {
+  const base = baseOf(context);
+  const { statements } = base;
   const edits = new Map<number, TextEdit>();
-  const edit = (literal: NumberLiteral, value: Decimal, decimals = writtenDecimals(literal, value)) => {
+  const values = new Map<number, Decimal>();
+  let derived = false;
+  const write = (literal: NumberLiteral, value: Decimal, decimals: number, isDerived: boolean) => {
     const newText = formatLike(value, literal, decimals);
-    if (newText !== literal.text) edits.set(literal.range.start, { range: literal.range, newText });
+    if (newText === literal.text) return;
+    edits.set(literal.range.start, { range: literal.range, newText });
+    values.set(literal.range.start, roundHalfUp(value, decimals));
+    derived ||= isDerived;
   };
+  const copy: Edit = (literal, value, decimals = writtenDecimals(literal, value)) => write(literal, value, decimals, false);
+  const dependent: Edit = (literal, value, decimals = writtenDecimals(literal, value)) => write(literal, value, decimals, true);
   const overrides = new Map<string, Override>();
   for (const change of changes) {
-    edit(change.literal, change.value, change.decimals);
+    copy(change.literal, change.value, change.decimals);
     const statement = statementAt(statements, change.literal);
     if (!statement || statement.field === 'rate') continue;
-    const node = treeNode(index, statement.subject);
+    const node = treeNode(base, statement.subject);
     const own = node && (statement.field === 'weight' ? node.weight : node[statement.field]);
     const inTree = own !== undefined && own.range.start === change.literal.range.start && (node?.children.length ?? 0) === 0;
     const override = { old: change.literal.value, next: change.value, inTree };
     // "效益" with its only child "项目效益": one quantity written under two names
-    for (const subject of singleChildChain(index, statement.subject)) overrides.set(id(subject, statement.field), override);
+    for (const subject of singleChildChain(base, statement.subject)) overrides.set(id(subject, statement.field), override);
   }
-  const tree = new Tree(index, statements, overrides);
   const affected = new Map<string, { subject: string; field: Summed }>();
-  for (const key of overrides.keys()) {
+  const dirty = new Set<string>();
+  for (const [key, override] of overrides) {
     const [field, subject] = key.split('\u0000') as [Summed, string];
-    for (let s: string | undefined = subject; s !== undefined; s = parentSubject(s)) affected.set(id(s, field), { subject: s, field });
+    for (let s: string | undefined = subject; s !== undefined; s = parentSubject(s)) {
+      affected.set(id(s, field), { subject: s, field });
+      if (override.inTree) dirty.add(id(s, field));
+    }
   }
+  const tree = new Tree(base, overrides, dirty);
   for (const { subject, field } of affected.values()) {
     const override = overrides.get(id(subject, field));
     const treeOld = tree.value(subject, field, 'old');
     const next = override && !override.inTree ? (treeOld?.eq(override.next) ? override.next : undefined) : tree.value(subject, field, 'next');
     const olds = [treeOld, override?.old].filter((value): value is Decimal => value !== undefined && !value.eq(next ?? value));
     if (!next || olds.length === 0) continue;
+    // the changed quantity's other places are copies; an ancestor's are sums computed from it
+    const edit = override ? copy : dependent;
     for (const statement of statementsFor(statements, subject, field)) {
       if (olds.some((old) => reads(statement.literal, old)) && !reads(statement.literal, next)) edit(statement.literal, next);
     }
-    const old = olds[0];
-    cascadeDerived(tree, statements, subject, field, edit);
-    if (subject === '' && field === 'score') cascadeGrade(context, old, next, edits);
+    cascadeDerived(tree, statements, subject, field, dependent);
+    if (subject === '' && field === 'score') cascadeGrade(context, olds[0], next, edits, () => (derived = true));
   }
-  return [...edits.values()].sort((a, b) => a.range.start - b.range.start);
+  for (const edit of propagate(dependencyGraph(context.model), values)) {
+    if (edits.has(edit.range.start)) continue;
+    edits.set(edit.range.start, edit);
+    derived = true;
+  }
+  return { edits: [...edits.values()].sort((a, b) => a.range.start - b.range.start), derived };
+}
+
+/** The edits of `cascadeFix`. */
+export function cascade(context: RuleContext, changes: readonly LiteralChange[]): TextEdit[] {
+  return cascadeFix(context, changes).edits;
 }
 
 /** 得分率 (score / weight) and 扣分 (weight − score) of a subject whose score or weight changed. */
-function cascadeDerived(tree: Tree, statements: readonly Statement[], subject: string, field: Summed, edit: (literal: NumberLiteral, value: Decimal, decimals?: number) => void): void {
+function cascadeDerived(tree: Tree, statements: readonly Statement[], subject: string, field: Summed, edit: Edit): void {
   if (field === 'deduction') return;
   const score = (mode: Mode) => tree.value(subject, 'score', mode);
   const weight = (mode: Mode) => tree.value(subject, 'weight', mode);
@@ -195,7 +276,7 @@ function cascadeDerived(tree: Tree, statements: readonly Statement[], subject: s
 }
 
 /** The grade word follows the report total when the band changes; synonyms keep their scheme (优秀 → 良好). */
-function cascadeGrade(context: RuleContext, old: Decimal, next: Decimal, edits: Map<number, TextEdit>): void {
+function cascadeGrade(context: RuleContext, old: Decimal, next: Decimal, edits: Map<number, TextEdit>, changed: () => void): void {
   if (isAmbiguous(context.index, '')) return;
   const bands = bandsOf(context.model, context.config);
   const oldBand = bandFor(bands, old);
@@ -207,5 +288,6 @@ function cascadeGrade(context: RuleContext, old: Decimal, next: Decimal, edits: 
     const position = oldBand.names.indexOf(claim.label.text);
     const newText = (position >= 0 ? newBand.names[position] : undefined) ?? newBand.label;
     edits.set(claim.label.range.start, { range: claim.label.range, newText });
+    changed();
   }
 }

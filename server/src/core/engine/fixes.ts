@@ -3,11 +3,17 @@
  * only) and, when other numbers were derived from it, a 'cascade' fix (this cell and every
  * dependent total, rate, prose copy and grade word). The cascade is preferred — "fix all" must
  * leave the report consistent, not move the mismatch one level up.
+ *
+ * Every offered fix must leave the report with no new contradiction. The direct fix alone does
+ * that only when the cascade merely updates other copies of the same number (which were already
+ * at odds with the tables); when numbers are COMPUTED from the corrected one (a 执行率 from its
+ * 执行数, a parent sum, a 得分率, the grade), changing the one cell would break them, so only the
+ * cascade is offered.
  */
 import type Decimal from 'decimal.js';
 import type { NumberLiteral, Range } from '../model/types';
 import { formatLike } from '../text/numbers';
-import { cascade, type LiteralChange } from './cascade';
+import { cascadeFix, type LiteralChange } from './cascade';
 import type { Fix, Localized, RelatedPlace, RuleContext } from './types';
 
 /** Fixes replacing `literal` by `value` (formatted like the literal). Empty when the text would not change. */
@@ -18,18 +24,19 @@ export function correctionFixes(context: RuleContext, changes: readonly LiteralC
   if (direct.length === 0) return [];
   const shown = direct.map((edit, i) => `${changes[i].literal.text} → ${edit.newText}`).join('，');
   const directFix: Fix = { kind: 'direct', title: { zh: `改为：${shown}`, en: `Change: ${shown}` }, preferred: true, edits: direct };
-  const all = cascade(context, changes);
-  const extra = all.length - direct.length;
+  const { edits, derived } = cascadeFix(context, changes);
+  const extra = edits.length - direct.length;
   if (extra <= 0) return [directFix];
-  return [
-    { ...directFix, preferred: false },
-    {
-      kind: 'cascade',
-      title: { zh: `改为：${shown}，并同步更新 ${extra} 处相关数字`, en: `Change: ${shown}, and update ${extra} dependent number${extra > 1 ? 's' : ''}` },
-      preferred: true,
-      edits: all,
-    },
-  ];
+  const cascadeFixed: Fix = { kind: 'cascade', title: cascadeTitle(shown, extra), preferred: true, edits };
+  return derived ? [cascadeFixed] : [{ ...directFix, preferred: false }, cascadeFixed];
+}
+
+/** 「级联修正：18.73 → 18.72，并同步更新 1 处相关数字」: the same wording in every host. */
+export function cascadeTitle(shown: string, extra: number): Localized {
+  return {
+    zh: `级联修正：${shown}，并同步更新 ${extra} 处相关数字`,
+    en: `Cascade: ${shown}, and update ${extra} dependent number${extra > 1 ? 's' : ''}`,
+  };
 }
 
 /** The one-literal case. */

@@ -40,6 +40,12 @@ export interface ModelIndex {
    * do not compare or cascade across their tables. Contains '' (the report) when any key is listed.
    */
   ambiguous: Set<string>;
+  /** Children of every indicator within its own table, in the order the parent lists them (built once per check). */
+  childrenByIndicator: Map<Indicator, Indicator[]>;
+  /** Loose key of every indicator (see `looseKeyOf`), computed once per check. */
+  looseKeys: Map<Indicator, string>;
+  /** The deepest written 扣分/得分 terms below an indicator (see `termsBelow`), memoised per check. */
+  terms: Map<Indicator, Partial<Record<'deduction' | 'score', NumberLiteral[]>>>;
 }
 
 /** Loose identity of an indicator path: "项目决策/项目立项" and "决策/立项" meet here. */
@@ -64,14 +70,20 @@ export function buildModelIndex(model: ReportModel): ModelIndex {
   const tablesByIndex = new Map<number, IndicatorTable>();
   const levelOneKeys: string[] = [];
   const levelOneByLoose = new Map<string, LevelOneIndicator>();
+  const childrenByIndicator = new Map<Indicator, Indicator[]>();
+  const looseKeys = new Map<Indicator, string>();
   for (const table of model.indicatorTables) {
     tablesByIndex.set(table.tableIndex, table);
+    const byKey = new Map<string, Indicator>();
+    for (const indicator of table.indicators) if (!byKey.has(indicator.key)) byKey.set(indicator.key, indicator);
     for (const indicator of table.indicators) {
+      const looseKey = looseKeyOf(indicator.path);
+      looseKeys.set(indicator, looseKey);
+      childrenByIndicator.set(indicator, indicator.children.map((key) => byKey.get(key)).filter((child): child is Indicator => child !== undefined));
       push(indicatorsByKey, indicator.key, indicator);
-      push(indicatorsByLooseKey, looseKeyOf(indicator.path), indicator);
+      push(indicatorsByLooseKey, looseKey, indicator);
       if (indicator.level !== 1) continue;
       if (!levelOneKeys.includes(indicator.key)) levelOneKeys.push(indicator.key);
-      const looseKey = looseKeyOf(indicator.path);
       const entry = levelOneByLoose.get(looseKey);
       if (!entry) {
         levelOneByLoose.set(looseKey, { looseKey, primary: indicator, occurrences: [indicator], summary: [] });
@@ -88,7 +100,17 @@ export function buildModelIndex(model: ReportModel): ModelIndex {
       levelOneByLoose.get(looseKey)?.summary.push({ table, entry });
     }
   }
-  return { indicatorsByKey, levelOneKeys, indicatorsByLooseKey, tablesByIndex, levelOne: [...levelOneByLoose.values()], ambiguous: ambiguousKeys(model) };
+  return {
+    indicatorsByKey,
+    levelOneKeys,
+    indicatorsByLooseKey,
+    tablesByIndex,
+    levelOne: [...levelOneByLoose.values()],
+    ambiguous: ambiguousKeys(model),
+    childrenByIndicator,
+    looseKeys,
+    terms: new Map(),
+  };
 }
 
 function ambiguousKeys(model: ReportModel): Set<string> {
@@ -129,9 +151,14 @@ export function hasPartialScores(indicator: Indicator): boolean {
   return indicator.children.length === 0 && indicator.weightParts.length > 1;
 }
 
+/** The loose key of an indicator of the model (computed once per check). */
+export function looseKeyOfIndicator(index: ModelIndex, indicator: Indicator): string {
+  return index.looseKeys.get(indicator) ?? looseKeyOf(indicator.path);
+}
+
 /** Every place the same indicator is written (itself included), by loose identity. */
 export function occurrencesOf(index: ModelIndex, indicator: Indicator): Indicator[] {
-  return index.indicatorsByLooseKey.get(looseKeyOf(indicator.path)) ?? [indicator];
+  return index.indicatorsByLooseKey.get(looseKeyOfIndicator(index, indicator)) ?? [indicator];
 }
 
 /** The table an indicator was read from. */
@@ -141,10 +168,32 @@ export function tableOf(index: ModelIndex, indicator: Indicator): IndicatorTable
 
 /** Children of an indicator within its own table, in table order. */
 export function childrenOf(index: ModelIndex, indicator: Indicator): Indicator[] {
-  const table = tableOf(index, indicator);
-  if (!table || indicator.children.length === 0) return [];
-  const wanted = new Set(indicator.children);
-  return table.indicators.filter((candidate) => candidate.parent === indicator.key && wanted.has(candidate.key));
+  return index.childrenByIndicator.get(indicator) ?? [];
+}
+
+/**
+ * The written values an indicator's `field` adds up from: the deepest written values below it
+ * (so a wrong parent does not hide the real sum), or its own value when nothing below is written.
+ * Same as services/derive `termsOf`, memoised per check.
+ */
+export function termsBelow(index: ModelIndex, indicator: Indicator, field: 'deduction' | 'score'): NumberLiteral[] {
+  let memo = index.terms.get(indicator);
+  if (!memo) {
+    memo = {};
+    index.terms.set(indicator, memo);
+  }
+  const cached = memo[field];
+  if (cached) return cached;
+  const below = childrenOf(index, indicator).flatMap((child) => termsBelow(index, child, field));
+  const own = indicator[field];
+  const terms = below.length > 0 ? below : own ? [own] : [];
+  memo[field] = terms;
+  return terms;
+}
+
+/** Terms of a parent's own sum (its children's deepest written values). Empty for a leaf. */
+export function childTermsBelow(index: ModelIndex, indicator: Indicator, field: 'deduction' | 'score'): NumberLiteral[] {
+  return childrenOf(index, indicator).flatMap((child) => termsBelow(index, child, field));
 }
 
 /** Parent of an indicator within its own table. */

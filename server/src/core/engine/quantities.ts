@@ -8,7 +8,7 @@
  */
 import type { IndicatorTable, NumberLiteral, ReportModel, TotalRow } from '../model/types';
 import { looseName } from '../text/normalize';
-import { isAmbiguous, levelOneByName, looseKeyOf, type ModelIndex } from './modelIndex';
+import { isAmbiguous, levelOneByName, looseKeyOf, looseKeyOfIndicator, type ModelIndex } from './modelIndex';
 import type { Localized } from './types';
 
 export type QuantityField = 'weight' | 'deduction' | 'score' | 'rate';
@@ -91,7 +91,7 @@ export function statementsOf(model: ReportModel, index: ModelIndex): Statement[]
   for (const table of model.indicatorTables) {
     const label = tableLabel(model, table.tableIndex);
     for (const indicator of table.indicators) {
-      const subject = looseKeyOf(indicator.path);
+      const subject = looseKeyOfIndicator(index, indicator);
       for (const field of FIELDS) {
         const literal = indicator[field];
         if (literal) out.push({ literal, subject, field, place: 'indicator', tableIndex: table.tableIndex, where: label });
@@ -132,10 +132,35 @@ export function statementsOf(model: ReportModel, index: ModelIndex): Statement[]
   return matched;
 }
 
-export function statementsFor(statements: readonly Statement[], subject: string, field: QuantityField): Statement[] {
-  return statements.filter((statement) => statement.subject === subject && statement.field === field);
+/** Lookups over one statement list, built on first use (rules and every cascade query the same list many times). */
+interface StatementLookup {
+  byQuantity: Map<string, Statement[]>;
+  byRange: Map<string, Statement>;
+}
+
+const lookups = new WeakMap<readonly Statement[], StatementLookup>();
+
+function lookupOf(statements: readonly Statement[]): StatementLookup {
+  let lookup = lookups.get(statements);
+  if (lookup) return lookup;
+  lookup = { byQuantity: new Map(), byRange: new Map() };
+  for (const statement of statements) {
+    const key = `${statement.field}\u0000${statement.subject}`;
+    const list = lookup.byQuantity.get(key);
+    if (list) list.push(statement);
+    else lookup.byQuantity.set(key, [statement]);
+    const at = `${statement.literal.range.start}:${statement.literal.range.end}`;
+    if (!lookup.byRange.has(at)) lookup.byRange.set(at, statement);
+  }
+  lookups.set(statements, lookup);
+  return lookup;
+}
+
+/** The statements of one quantity, in document order. */
+export function statementsFor(statements: readonly Statement[], subject: string, field: QuantityField): readonly Statement[] {
+  return lookupOf(statements).byQuantity.get(`${field}\u0000${subject}`) ?? [];
 }
 
 export function statementAt(statements: readonly Statement[], literal: NumberLiteral): Statement | undefined {
-  return statements.find((statement) => statement.literal.range.start === literal.range.start && statement.literal.range.end === literal.range.end);
+  return lookupOf(statements).byRange.get(`${literal.range.start}:${literal.range.end}`);
 }

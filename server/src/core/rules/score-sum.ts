@@ -15,9 +15,9 @@
  * causes in the column total is reported as a rounding difference (info).
  */
 import type { Indicator, IndicatorTable, NumberLiteral, TotalRow } from '../model/types';
-import { childrenOf, childTerms, childWeightTerms, sum, totalTerms, weightLiterals, weightTermsAtLevel, type ScoreField } from '../services/derive';
+import { rootsOf, sum, weightLiterals, weightTermsAtLevel, type ScoreField } from '../services/derive';
 import { correctLiteral, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
-import { hasPartialScores, looseKeyOf } from '../engine/modelIndex';
+import { childrenOf, childTermsBelow, hasPartialScores, looseKeyOfIndicator, termsBelow } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel, totalRowSubject } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
@@ -51,6 +51,8 @@ interface SumCheck {
   /** Loose key of the quantity the stated literal gives ('' = report), to cite places that agree. */
   subject?: string;
   rounded: ReadonlySet<number>;
+  /** Score literals the model holds only in part (see `partialLiterals`). */
+  partial: ReadonlySet<number>;
 }
 
 /** Score or deduction literals of rows whose scores the model holds only in part (see hasPartialScores). */
@@ -66,7 +68,7 @@ function partialLiterals(table: Pick<IndicatorTable, 'indicators'>): Set<number>
 function checkSum(check: SumCheck): RuleFinding | undefined {
   const { context, table, stated, terms, field } = check;
   if (terms.length === 0) return undefined;
-  if (field !== 'weight' && terms.some((term) => partialLiterals(table).has(term.range.start))) return undefined;
+  if (field !== 'weight' && terms.some((term) => check.partial.has(term.range.start))) return undefined;
   const exact = sum(terms);
   const decimals = Math.max(stated.decimals, ...terms.map((term) => term.decimals));
   const roundedTerms = terms.filter((term) => check.rounded.has(term.range.start)).length;
@@ -99,32 +101,38 @@ function checkSum(check: SumCheck): RuleFinding | undefined {
   };
 }
 
-function parentChecks(context: RuleContext, table: IndicatorTable, rounded: ReadonlySet<number>): RuleFinding[] {
+/** What every sum check of one table shares. */
+interface TableFacts {
+  rounded: ReadonlySet<number>;
+  partial: ReadonlySet<number>;
+}
+
+function parentChecks(context: RuleContext, table: IndicatorTable, facts: TableFacts): RuleFinding[] {
   const out: RuleFinding[] = [];
   const label = tableLabel(context.model, table.tableIndex);
   const of = { zh: '下级指标之和', en: 'sum of its sub-indicators' };
   for (const indicator of table.indicators) {
-    if (childrenOf(table, indicator).length === 0) continue;
+    if (childrenOf(context.index, indicator).length === 0) continue;
     const what = { zh: `${label.zh}“${shortName(indicator.name)}”`, en: `${label.en} "${shortName(indicator.name)}"` };
-    const subject = looseKeyOf(indicator.path);
+    const subject = looseKeyOfIndicator(context.index, indicator);
     for (const field of ['deduction', 'score'] as const) {
       const stated = indicator[field];
       if (!stated) continue;
-      const finding = checkSum({ context, table, stated, terms: childTerms(table, indicator, field), field, what, of, subject, rounded });
+      const finding = checkSum({ context, table, stated, terms: childTermsBelow(context.index, indicator, field), field, what, of, subject, ...facts });
       if (finding) out.push(finding);
     }
-    out.push(...weightCheck(context, table, indicator, what, of, rounded));
+    out.push(...weightCheck(context, table, indicator, what, of, facts));
   }
   return out;
 }
 
 /** A parent's 分值 vs its children's: written once, or as per-row parts (then compared as a sum, no fix). */
-function weightCheck(context: RuleContext, table: IndicatorTable, indicator: Indicator, what: Localized, of: Localized, rounded: ReadonlySet<number>): RuleFinding[] {
-  const children = childrenOf(table, indicator);
+function weightCheck(context: RuleContext, table: IndicatorTable, indicator: Indicator, what: Localized, of: Localized, facts: TableFacts): RuleFinding[] {
+  const children = childrenOf(context.index, indicator);
   if (children.some((child) => weightLiterals(child).length === 0)) return [];
-  const terms = childWeightTerms(table, indicator);
+  const terms = children.flatMap(weightLiterals);
   if (indicator.weight) {
-    const finding = checkSum({ context, table, stated: indicator.weight, terms, field: 'weight', what, of, subject: looseKeyOf(indicator.path), rounded });
+    const finding = checkSum({ context, table, stated: indicator.weight, terms, field: 'weight', what, of, subject: looseKeyOfIndicator(context.index, indicator), ...facts });
     return finding ? [finding] : [];
   }
   const parts = indicator.weightParts;
@@ -143,24 +151,26 @@ function weightCheck(context: RuleContext, table: IndicatorTable, indicator: Ind
   ];
 }
 
-function totalChecks(context: RuleContext, table: IndicatorTable, row: TotalRow, rounded: ReadonlySet<number>): RuleFinding[] {
+function totalChecks(context: RuleContext, table: IndicatorTable, row: TotalRow, facts: TableFacts): RuleFinding[] {
   const subject = totalRowSubject(table, row);
   if (subject === undefined) return [];
   const label = tableLabel(context.model, table.tableIndex);
   const what = { zh: `${label.zh} ${row.label.text}`, en: `${label.en} ${row.label.text} row` };
   const of = { zh: '各行之和', en: 'sum of its rows' };
   const out: RuleFinding[] = [];
+  const roots = rootsOf(table);
   for (const field of ['deduction', 'score'] as const) {
     const stated = row[field];
     if (!stated) continue;
-    const finding = checkSum({ context, table, stated, terms: totalTerms(table, field), field, what, of, subject, rounded });
+    const terms = roots.flatMap((root) => termsBelow(context.index, root, field));
+    const finding = checkSum({ context, table, stated, terms, field, what, of, subject, ...facts });
     if (finding) out.push(finding);
   }
   row.weights.forEach((stated, i) => {
     if (!stated) return;
     const level = (i + 1) as 1 | 2 | 3 | 4;
     const levelWhat = { zh: `${what.zh}（${level}级）`, en: `${what.en} (level ${level})` };
-    const finding = checkSum({ context, table, stated, terms: weightTermsAtLevel(table, level), field: 'weight', what: levelWhat, of, subject, rounded });
+    const finding = checkSum({ context, table, stated, terms: weightTermsAtLevel(table, level), field: 'weight', what: levelWhat, of, subject, ...facts });
     if (finding) out.push(finding);
   });
   return out;
@@ -178,7 +188,7 @@ function summaryChecks(context: RuleContext): RuleFinding[] {
       const terms = table.entries.map((entry) => entry[field]);
       if (!stated || terms.some((term) => !term)) continue;
       const what = { zh: `${label.zh} ${total.name.text}`, en: `${label.en} ${total.name.text}` };
-      const finding = checkSum({ context, table: { tableIndex: table.tableIndex, indicators: [] }, stated, terms: terms as NumberLiteral[], field, what, of: { zh: '各项之和', en: 'sum of its entries' }, subject: '', rounded: new Set() });
+      const finding = checkSum({ context, table: { tableIndex: table.tableIndex, indicators: [] }, stated, terms: terms as NumberLiteral[], field, what, of: { zh: '各项之和', en: 'sum of its entries' }, subject: '', rounded: new Set(), partial: new Set() });
       if (finding) out.push(finding);
     }
   }
@@ -207,9 +217,9 @@ export const scoreSum: Rule = {
   check(context) {
     const out: RuleFinding[] = [];
     for (const table of context.model.indicatorTables) {
-      const rounded = roundedRowLiterals(table);
-      out.push(...parentChecks(context, table, rounded));
-      for (const row of table.totals) out.push(...totalChecks(context, table, row, rounded));
+      const facts: TableFacts = { rounded: roundedRowLiterals(table), partial: partialLiterals(table) };
+      out.push(...parentChecks(context, table, facts));
+      for (const row of table.totals) out.push(...totalChecks(context, table, row, facts));
     }
     out.push(...summaryChecks(context));
     return out;

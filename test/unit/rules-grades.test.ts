@@ -39,3 +39,35 @@ describe('grade-label', () => {
     expect(findings[0].fixes[0].edits[0].newText).toBe('优');
   });
 });
+
+describe('grade-band: rounding before banding', () => {
+  const scored = (a: string, b: string, total: string, grade: string) =>
+    [
+      report(total, [grade]),
+      '表 1 评分表',
+      '',
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 得分 |',
+      '| --- | --- | --- | --- | --- |',
+      `| 决策 | 50 | 项目立项 | 50 | ${a} |`,
+      `| 产出 | 50 | 产出数量 | 50 | ${b} |`,
+      '',
+    ].join('\n');
+
+  it('warns when the stated total and Σ row scores lie on either side of a boundary', () => {
+    const text = scored('44.75', '45.24', '90.00', '优');
+    const findings = findingsOf(text, 'grade-band');
+    expect(findings.map((f) => [textOf(text, f), f.severity])).toEqual([['90.00', 'warning']]);
+    expect(findings[0].range.start).toBe(text.indexOf('90.00'));
+    expect(findings[0].message.zh).toBe('总分 90.00 属“优”，而各项得分之和 89.99 属“良”：两者位于等级界限两侧，请核对舍入。');
+    expect(findings[0].fixes).toEqual([]);
+  });
+
+  it('warns when a total built from rounded scores is within 0.5 of a boundary, not otherwise', () => {
+    const text = scored('44.75', '44.83', '89.58', '良');
+    const findings = findingsOf(text, 'grade-band');
+    expect(findings.map((f) => [textOf(text, f), f.severity])).toEqual([['89.58', 'warning']]);
+    expect(findings[0].message.zh).toBe('总分 89.58 距等级界限 90 不足 0.5 分，且各项得分含舍入值，评级可能取决于舍入方式，请复核。');
+    expect(findingsOf(scored('44.75', '40.83', '85.58', '良'), 'grade-band')).toEqual([]);
+    expect(findingsOf(scored('45', '44', '89', '良'), 'grade-band')).toEqual([]); // whole scores: nothing was rounded
+  });
+});

@@ -94,3 +94,47 @@ describe('rule-deduction', () => {
     expect(fixed).toContain(`| ${BANDS} | | 4 | 见正文 |`);
   });
 });
+
+describe('rule-deduction: fixed points per element and per-occurrence lists', () => {
+  const POINTS = '①已制定预算资金管理办法,1分;②相关管理制度合法、合规,1分;③制度得到有效执行,1分。';
+  const OCCURRENCES = '①按规定内容公开预决算信息;②按规定时限公开预决算信息;③基础数据真实、完整、准确。以上情况每出现一例不符合要求的扣1分,扣完为止。';
+  const table = (criterion: string, weight: string, score: string) =>
+    [
+      '# 报告',
+      '',
+      '## 附件 1：评分表',
+      '',
+      '| 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 得分 | 评分说明 |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      `| 过程 | 预算管理 | 管理制度健全性 | ${weight} | ${criterion} | ${score} | 见正文 |`,
+      '',
+    ].join('\n');
+
+  it('accepts a score that is the points of the elements met', () => {
+    expect(findingsOf(table(POINTS, '3', '2'), 'rule-deduction')).toEqual([]);
+    expect(findingsOf(table(POINTS, '3', '3'), 'rule-deduction')).toEqual([]);
+  });
+
+  it('flags a score that no set of elements met gives', () => {
+    const text = table(POINTS, '3', '2.5');
+    const findings = findingsOf(text, 'rule-deduction');
+    expect(findings.map((f) => [textOf(text, f), f.severity])).toEqual([['2.5', 'warning']]);
+    expect(findings[0].range.start).toBe(text.lastIndexOf('2.5'));
+    expect(findings[0].message.zh).toBe('“管理制度健全性”得分 2.5 与评分标准不符：3 条要素各计 1、1、1 分（得分为所符合要素的分值之和），得分应为 2.0。');
+    expect(findings[0].fixes[0].preferred).toBe(false);
+    expect(applyFixes(text, findings[0].fixes[0].edits)).toContain(`| 3 | ${POINTS} | 2.0 |`);
+  });
+
+  it('reports element points that do not add up to the 分值 as an inconsistent rule (info, on the rule)', () => {
+    const text = table(POINTS, '4', '3');
+    const findings = findingsOf(text, 'rule-deduction');
+    expect(findings.map((f) => [textOf(text, f), f.severity])).toEqual([[POINTS, 'info']]);
+    expect(findings[0].message.zh).toBe('“管理制度健全性”评分标准各要素分值 1 + 1 + 1 = 3，与该指标分值 4 不符，评分标准本身不一致。');
+    expect(findings[0].fixes).toEqual([]);
+  });
+
+  it('reads "①②③…以上情况每出现一例…扣1分" per occurrence: a whole number of cases is fine, a fraction is not', () => {
+    expect(findingsOf(table(OCCURRENCES, '3', '2'), 'rule-deduction')).toEqual([]);
+    expect(findingsOf(table(OCCURRENCES, '3', '0'), 'rule-deduction')).toEqual([]); // 3 cases: 扣完为止
+  });
+});

@@ -16,14 +16,14 @@ describe('score-sum', () => {
     expect(finding.message.en).toContain('(calculation error)');
     expect(finding.related.map((r) => text.slice(r.range.start, r.range.end))).toEqual(['6', '6', '3.27', '3.45', '18.72']);
     expect(finding.related[4].label.zh).toBe('得分表 18.72');
-    const direct = finding.fixes.find((fix) => fix.kind === 'direct')!;
-    const cascade = finding.fixes.find((fix) => fix.kind === 'cascade')!;
-    expect(direct.preferred).toBe(false);
+    // the prose copies the total: changing the total alone would contradict it, so only the cascade is offered
+    expect(finding.fixes.map((fix) => fix.kind)).toEqual(['cascade']);
+    const [cascade] = finding.fixes;
     expect(cascade.preferred).toBe(true);
+    expect(cascade.title).toEqual({ zh: '级联修正：18.73 → 18.72，并同步更新 1 处相关数字', en: 'Cascade: 18.73 → 18.72, and update 1 dependent number' });
     const fixed = applyFixes(text, cascade.edits);
     expect(fixed).toContain('实际得分 18.72 分');
     expect(fixed).toContain('| 合计 | 20 | | 20 | | 20 | 18.72 |');
-    expect(applyFixes(text, direct.edits)).toContain('实际得分 18.73 分');
   });
 
   it('accepts consistent sums, including per-row parent weights', () => {

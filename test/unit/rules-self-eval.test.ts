@@ -75,3 +75,37 @@ describe('self-eval', () => {
     expect(findings[0].fixes[0].edits[0].newText).toBe('34.38');
   });
 });
+
+describe('self-eval: the prose 自评得分 and the cascade through the funds block', () => {
+  const withClaim = (claim: string, o: Opts = {}) => doc(o).replace('# 自评报告\n', `# 自评报告\n\n经自评，本项目 2023 年度自评得分 ${claim} 分，自评等级为“优”。产出指标分值 25 分，自评得分 24.72 分。\n`);
+
+  it('compares the prose 自评得分 with Σ row scores; a group’s 自评得分 is not the report’s', () => {
+    expect(findingsOf(withClaim('34.38'), 'self-eval')).toEqual([]);
+    const text = withClaim('36.38');
+    const findings = findingsOf(text, 'self-eval');
+    expect(findings.map((f) => textOf(text, f))).toEqual(['36.38']);
+    expect(findings[0].range.start).toBe(text.indexOf('36.38'));
+    expect(findings[0].message.zh).toBe('正文所述自评得分 36.38 分与自评表各行得分之和 34.38 不符。');
+    expect(applyFixes(text, findings[0].fixes[0].edits)).toContain('自评得分 34.38 分，自评等级');
+  });
+
+  it('a corrected table total carries the prose copy with it', () => {
+    const text = withClaim('36.38', { total: '36.38' });
+    const finding = findingsOf(text, 'self-eval').find((f) => f.range.start === text.lastIndexOf('36.38'))!;
+    expect(finding.fixes.map((fix) => [fix.kind, fix.title.zh])).toEqual([['cascade', '级联修正：36.38 → 34.38，并同步更新 1 处相关数字']]);
+    const fixed = applyFixes(text, finding.fixes[0].edits);
+    expect(fixed).toContain('自评得分 34.38 分');
+    expect(fixed).toContain('| 总分 | | | | | | 35 | 34.38 | |');
+  });
+
+  it('a corrected 全年执行数 total carries its 执行率 and 得分 (no direct fix that would break them)', () => {
+    const text = doc({ executed: '146.86', total: '34.51' });
+    const finding = findingsOf(text, 'self-eval').find((f) => textOf(text, f) === '146.86')!;
+    expect(finding.fixes.map((fix) => fix.kind)).toEqual(['cascade']);
+    expect(finding.fixes[0].title.en).toBe('Cascade: 146.86 → 144.86, and update 3 dependent numbers');
+    const fixed = applyFixes(text, finding.fixes[0].edits);
+    expect(fixed).toContain('| | 年度资金总额 | 120.00 | 150.00 | 144.86 | 10 | 96.57% | 9.66 | |');
+    expect(fixed).toContain('| 总分 | | | | | | 35 | 34.38 | |');
+    expect(findingsOf(fixed, 'self-eval').filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});

@@ -51,7 +51,13 @@ describe('survey', () => {
     const text = doc({ n10: '23', q10: [['非常满意', '12', '52.17%'], ['满意', '5', '21.74%'], ['一般', '5', '21.74%'], ['不太满意', '0', '0%']] });
     const findings = findingsOf(text, 'survey').filter((f) => f.message.zh.includes('小计之和'));
     expect(findings.map((f) => textOf(text, f))).toEqual(['23']);
-    expect(findings[0].fixes[0].edits[0].newText).toBe('22');
+    // the 比例 were computed with 23: the fix carries them to 22
+    const [fix] = findings[0].fixes;
+    expect(fix.kind).toBe('cascade');
+    const fixed = applyFixes(text, fix.edits);
+    expect(fixed).toContain('| 本题有效填写人次 | 22 |');
+    expect(fixed).toContain('| 非常满意 | 12 | 54.55% |');
+    expect(fixed).toContain('| 不太满意 | 0 | 0% |');
   });
 
   it('flags a count in the satisfaction formula that differs from its question', () => {

@@ -18,6 +18,7 @@
 import type Decimal from 'decimal.js';
 import type { Indicator, NumberLiteral } from '../model/types';
 import { bandFor, bandsOf, sameGrade } from '../services/grades';
+import { statedTotal } from '../services/summary';
 import { Dec, formatLike, naturalDecimals, roundHalfUp } from '../text/numbers';
 import { dependencyGraph, propagate } from './dependencies';
 import { isAmbiguous, looseKeyOfIndicator, type ModelIndex } from './modelIndex';
@@ -38,8 +39,10 @@ type Summed = Exclude<QuantityField, 'rate'>;
  * A corrected copy — a prose claim, a 合计 row, the annex — changes no recomputed total, and its
  * other copies follow it only when the new value is what the tree says (a 合计 corrected to its
  * own rows while the section tables disagree is a local fix; spreading it would oscillate).
+ * `source`: the literal is what the other places copy (a tree row, or a parent's written 分值), so
+ * its copies follow it whatever the tree says.
  */
-type Override = { old: Decimal; next: Decimal; inTree: boolean };
+type Override = { old: Decimal; next: Decimal; inTree: boolean; source: boolean };
 type Mode = 'old' | 'next';
 
 function id(subject: string, field: QuantityField): string {
@@ -176,46 +179,35 @@ function percentOf(literal: NumberLiteral, fraction: Decimal): Decimal {
   return literal.unit === '%' ? fraction.times(100) : fraction;
 }
 
-export interface CascadeResult {
-  /** Every edit, the changes' own included, in document order. */
-  edits: TextEdit[];
-  /**
-   * Some edit is a number COMPUTED from a changed one (a parent sum, a rate, a 总分, a grade word),
-   * not just another copy of the same quantity: the changes alone would leave it contradicting them.
-   */
-  derived: boolean;
-}
-
 type Edit = (literal: NumberLiteral, value: Decimal, decimals?: number) => void;
 
 /**
  * Every edit the changes imply, including the changes themselves. Changes to literals that state
  * no known quantity still produce their own edit.
  */
-export function cascadeFix(context: RuleContext, changes: readonly LiteralChange[]): CascadeResult {
+export function cascade(context: RuleContext, changes: readonly LiteralChange[]): TextEdit[] {
   const base = baseOf(context);
   const { statements } = base;
   const edits = new Map<number, TextEdit>();
   const values = new Map<number, Decimal>();
-  let derived = false;
-  const write = (literal: NumberLiteral, value: Decimal, decimals: number, isDerived: boolean) => {
+  const edit: Edit = (literal, value, decimals = writtenDecimals(literal, value)) => {
     const newText = formatLike(value, literal, decimals);
     if (newText === literal.text) return;
     edits.set(literal.range.start, { range: literal.range, newText });
     values.set(literal.range.start, roundHalfUp(value, decimals));
-    derived ||= isDerived;
   };
-  const copy: Edit = (literal, value, decimals = writtenDecimals(literal, value)) => write(literal, value, decimals, false);
-  const dependent: Edit = (literal, value, decimals = writtenDecimals(literal, value)) => write(literal, value, decimals, true);
   const overrides = new Map<string, Override>();
   for (const change of changes) {
-    copy(change.literal, change.value, change.decimals);
+    edit(change.literal, change.value, change.decimals);
     const statement = statementAt(statements, change.literal);
     if (!statement || statement.field === 'rate') continue;
     const node = treeNode(base, statement.subject);
     const own = node && (statement.field === 'weight' ? node.weight : node[statement.field]);
-    const inTree = own !== undefined && own.range.start === change.literal.range.start && (node?.children.length ?? 0) === 0;
-    const override = { old: change.literal.value, next: change.value, inTree };
+    const isOwn = own !== undefined && own.range.start === change.literal.range.start;
+    const inTree = isOwn && (node?.children.length ?? 0) === 0;
+    // a parent's written 分值 is what its copies (prose "分值为 40 分") repeat, whatever its children add up to
+    const source = inTree || (isOwn && statement.field === 'weight');
+    const override = { old: change.literal.value, next: change.value, inTree, source };
     // "效益" with its only child "项目效益": one quantity written under two names
     for (const subject of singleChildChain(base, statement.subject)) overrides.set(id(subject, statement.field), override);
   }
@@ -232,28 +224,24 @@ export function cascadeFix(context: RuleContext, changes: readonly LiteralChange
   for (const { subject, field } of affected.values()) {
     const override = overrides.get(id(subject, field));
     const treeOld = tree.value(subject, field, 'old');
-    const next = override && !override.inTree ? (treeOld?.eq(override.next) ? override.next : undefined) : tree.value(subject, field, 'next');
+    const next = override && !override.inTree ? (override.source || treeOld?.eq(override.next) ? override.next : undefined) : tree.value(subject, field, 'next');
     const olds = [treeOld, override?.old].filter((value): value is Decimal => value !== undefined && !value.eq(next ?? value));
     if (!next || olds.length === 0) continue;
-    // the changed quantity's other places are copies; an ancestor's are sums computed from it
-    const edit = override ? copy : dependent;
     for (const statement of statementsFor(statements, subject, field)) {
       if (olds.some((old) => reads(statement.literal, old)) && !reads(statement.literal, next)) edit(statement.literal, next);
     }
-    cascadeDerived(tree, statements, subject, field, dependent);
-    if (subject === '' && field === 'score') cascadeGrade(context, olds[0], next, edits, () => (derived = true));
+    cascadeDerived(tree, statements, subject, field, edit);
   }
-  for (const edit of propagate(dependencyGraph(context.model), values)) {
-    if (edits.has(edit.range.start)) continue;
-    edits.set(edit.range.start, edit);
-    derived = true;
+  for (const { edit: dependent, value } of propagate(dependencyGraph(context.model), values)) {
+    if (edits.has(dependent.range.start)) continue;
+    edits.set(dependent.range.start, dependent);
+    values.set(dependent.range.start, value);
   }
-  return { edits: [...edits.values()].sort((a, b) => a.range.start - b.range.start), derived };
-}
-
-/** The edits of `cascadeFix`. */
-export function cascade(context: RuleContext, changes: readonly LiteralChange[]): TextEdit[] {
-  return cascadeFix(context, changes).edits;
+  // the grade word follows the total grade-band judges it by (the stated one), whatever the tree says
+  const total = statedTotal(context.model);
+  const movedTotal = total && values.get(total.range.start);
+  if (total && movedTotal) cascadeGrade(context, total.value, movedTotal, edits);
+  return [...edits.values()].sort((a, b) => a.range.start - b.range.start);
 }
 
 /** 得分率 (score / weight) and 扣分 (weight − score) of a subject whose score or weight changed. */
@@ -276,7 +264,7 @@ function cascadeDerived(tree: Tree, statements: readonly Statement[], subject: s
 }
 
 /** The grade word follows the report total when the band changes; synonyms keep their scheme (优秀 → 良好). */
-function cascadeGrade(context: RuleContext, old: Decimal, next: Decimal, edits: Map<number, TextEdit>, changed: () => void): void {
+function cascadeGrade(context: RuleContext, old: Decimal, next: Decimal, edits: Map<number, TextEdit>): void {
   if (isAmbiguous(context.index, '')) return;
   const bands = bandsOf(context.model, context.config);
   const oldBand = bandFor(bands, old);
@@ -288,6 +276,5 @@ function cascadeGrade(context: RuleContext, old: Decimal, next: Decimal, edits: 
     const position = oldBand.names.indexOf(claim.label.text);
     const newText = (position >= 0 ? newBand.names[position] : undefined) ?? newBand.label;
     edits.set(claim.label.range.start, { range: claim.label.range, newText });
-    changed();
   }
 }

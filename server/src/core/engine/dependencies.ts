@@ -2,14 +2,15 @@
  * The literal → dependents graph of a report, for numbers that are computed from other numbers
  * outside the indicator tree (cascade.ts walks the tree itself): a 自评表's 执行率 from its 执行数
  * and 预算数, the 预算执行率 得分 from the 分值 and 执行率, the 年度资金总额 row from its 其中 rows,
- * the 总分 from the row scores, and a prose 自评得分 from the table's 总分.
+ * the 总分 from the row scores, a prose 自评得分 from the table's 总分; a 得分表's 合计 from its
+ * entries and its 得分率 from 得分 / 权重; a survey's 比例 from 小计 / 有效填写人次.
  *
  * Built once per check (cached per model) and shared by every finding's cascade fix. Propagation
  * edits a dependent only when it reads the value computed from the OLD inputs (at its own
  * precision): a number that already disagreed is a finding of its own and is left alone.
  */
 import type Decimal from 'decimal.js';
-import type { FundsRow, NumberLiteral, ReportModel, SelfEvalTable } from '../model/types';
+import type { FundsRow, NumberLiteral, ReportModel, SelfEvalTable, SummaryTable, SurveyQuestion } from '../model/types';
 import { Dec, formatLike, naturalDecimals, roundHalfUp } from '../text/numbers';
 import type { TextEdit } from './types';
 
@@ -109,6 +110,36 @@ function selfEvalClaims(graph: DependencyGraph, model: ReportModel): void {
   }
 }
 
+/** A 得分表: its 合计 = Σ entries (权重, 得分); each 得分率 = 得分 / 权重. */
+function summaryDependents(graph: DependencyGraph, table: SummaryTable): void {
+  const total = table.total;
+  for (const field of ['weight', 'score'] as const) {
+    const stated = total?.[field];
+    const terms = table.entries.map((entry) => entry[field]);
+    if (!stated || terms.length === 0 || terms.some((term) => term === undefined)) continue;
+    const written = terms as NumberLiteral[];
+    add(graph, { literal: stated, inputs: written, compute: (read) => sumOf(read, written), exact: true });
+  }
+  for (const entry of [...table.entries, ...(total ? [total] : [])]) {
+    const { rate, score, weight } = entry;
+    if (!rate || !score || !weight) continue;
+    const percent = rate.unit === '%';
+    add(graph, { literal: rate, inputs: [score, weight], compute: (read) => (read(weight).isZero() ? undefined : read(score).div(read(weight)).times(percent ? 100 : 1)), exact: false });
+  }
+}
+
+/** A survey table: each 比例 = 小计 / 本题有效填写人次 (single choice or not, the ratio is of respondents). */
+function surveyDependents(graph: DependencyGraph, question: SurveyQuestion): void {
+  const respondents = question.respondents;
+  if (!respondents) return;
+  for (const option of question.options) {
+    const { count, ratio } = option;
+    if (!count || !ratio) continue;
+    const percent = isPercentCell(ratio);
+    add(graph, { literal: ratio, inputs: [count, respondents], compute: (read) => (read(respondents).isZero() ? undefined : read(count).div(read(respondents)).times(percent ? 100 : 1)), exact: false });
+  }
+}
+
 const graphs = new WeakMap<ReportModel, DependencyGraph>();
 
 export function dependencyGraph(model: ReportModel): DependencyGraph {
@@ -116,6 +147,8 @@ export function dependencyGraph(model: ReportModel): DependencyGraph {
   if (graph) return graph;
   graph = { byInput: new Map() };
   for (const table of model.selfEvalTables) selfEvalDependents(graph, table);
+  for (const table of model.summaryTables) summaryDependents(graph, table);
+  for (const question of model.surveys) surveyDependents(graph, question);
   selfEvalClaims(graph, model);
   graphs.set(model, graph);
   return graph;
@@ -127,12 +160,12 @@ function reads(literal: NumberLiteral, value: Decimal): boolean {
 
 /**
  * Follow the graph from changed literals (by range start → new value as it will be written).
- * Returns the edits of the dependents (not of the changes themselves).
+ * Returns the edits of the dependents (not of the changes themselves), each with the value it writes.
  */
-export function propagate(graph: DependencyGraph, changed: ReadonlyMap<number, Decimal>): TextEdit[] {
+export function propagate(graph: DependencyGraph, changed: ReadonlyMap<number, Decimal>): { edit: TextEdit; value: Decimal }[] {
   if (graph.byInput.size === 0) return [];
   const next = new Map(changed);
-  const edits = new Map<number, { literal: NumberLiteral; edit: TextEdit }>();
+  const edits = new Map<number, { literal: NumberLiteral; edit: TextEdit; value: Decimal }>();
   const queue = [...changed.keys()];
   // a dependent reached again (another of its inputs changed later) is recomputed; the bound stops a cyclic graph
   const limit = 16 * (graph.byInput.size + queue.length);
@@ -148,9 +181,9 @@ export function propagate(graph: DependencyGraph, changed: ReadonlyMap<number, D
       const previous = next.get(at);
       if (previous ? previous.eq(written) : reads(dependent.literal, value)) continue;
       next.set(at, written);
-      edits.set(at, { literal: dependent.literal, edit: { range: dependent.literal.range, newText: formatLike(written, dependent.literal, decimals) } });
+      edits.set(at, { literal: dependent.literal, edit: { range: dependent.literal.range, newText: formatLike(written, dependent.literal, decimals) }, value: written });
       queue.push(at);
     }
   }
-  return [...edits.values()].filter(({ literal, edit }) => edit.newText !== literal.text).map(({ edit }) => edit);
+  return [...edits.values()].filter(({ literal, edit }) => edit.newText !== literal.text).map(({ edit, value }) => ({ edit, value }));
 }

@@ -4,16 +4,15 @@
  * dependent total, rate, prose copy and grade word). The cascade is preferred — "fix all" must
  * leave the report consistent, not move the mismatch one level up.
  *
- * Every offered fix must leave the report with no new contradiction. The direct fix alone does
- * that only when the cascade merely updates other copies of the same number (which were already
- * at odds with the tables); when numbers are COMPUTED from the corrected one (a 执行率 from its
- * 执行数, a parent sum, a 得分率, the grade), changing the one cell would break them, so only the
- * cascade is offered.
+ * Every offered fix must leave the report with no new contradiction. The cascade edits exactly the
+ * places that agree with the corrected number now and would disagree after it changes (copies of
+ * it, sums and rates computed from it, the grade): changing the one cell alone would contradict
+ * them, so when the cascade reaches any other place only the cascade is offered.
  */
 import type Decimal from 'decimal.js';
 import type { NumberLiteral, Range } from '../model/types';
 import { formatLike } from '../text/numbers';
-import { cascadeFix, type LiteralChange } from './cascade';
+import { cascade, type LiteralChange } from './cascade';
 import type { Fix, Localized, RelatedPlace, RuleContext } from './types';
 
 /** Fixes replacing `literal` by `value` (formatted like the literal). Empty when the text would not change. */
@@ -24,11 +23,9 @@ export function correctionFixes(context: RuleContext, changes: readonly LiteralC
   if (direct.length === 0) return [];
   const shown = direct.map((edit, i) => `${changes[i].literal.text} → ${edit.newText}`).join('，');
   const directFix: Fix = { kind: 'direct', title: { zh: `改为：${shown}`, en: `Change: ${shown}` }, preferred: true, edits: direct };
-  const { edits, derived } = cascadeFix(context, changes);
+  const edits = cascade(context, changes);
   const extra = edits.length - direct.length;
-  if (extra <= 0) return [directFix];
-  const cascadeFixed: Fix = { kind: 'cascade', title: cascadeTitle(shown, extra), preferred: true, edits };
-  return derived ? [cascadeFixed] : [{ ...directFix, preferred: false }, cascadeFixed];
+  return extra <= 0 ? [directFix] : [{ kind: 'cascade', title: cascadeTitle(shown, extra), preferred: true, edits }];
 }
 
 /** 「级联修正：18.73 → 18.72，并同步更新 1 处相关数字」: the same wording in every host. */

@@ -18,8 +18,11 @@
  * - tables (recognize/tables/index.ts): a recognition result is memoised under a key holding
  *   the table's source, caption, heading path and the text above it, all relative to the table's
  *   start; a hit is deep-copied with its ranges shifted and its table index replaced
- *   (recognize/tables/relocate.ts). Grade band sentences are a cheap scan of the paragraphs.
- * - prose: recomputed on every build (see recognize/prose).
+ *   (parse/relocate.ts). Grade band sentences are a cheap scan of the paragraphs.
+ * - prose (recognize/prose/index.ts): the name table and the section titles are computed once per
+ *   build; a paragraph's recognitions are memoised under its text and the titles it sees, within
+ *   a memo per name table, and relocated like tables (ranges inside the paragraph with the
+ *   paragraph, the title above with that title); facts in table cells per table source.
  *
  * A memoised value depends only on its key, so an incremental build equals a fresh build
  * (test/property/incremental-model.test.ts checks it over random edit sequences). Every memo
@@ -46,7 +49,7 @@ export function buildModel(text: string, cache?: BlockCache): ReportModel {
   const prose = guarded(
     'prose',
     notices,
-    () => recognizeProse({ text: source, paragraphs: structure.paragraphs, headings: structure.headings, tables: structure.tables, indicatorTables: tables.indicatorTables }),
+    () => recognizeProse({ text: source, paragraphs: structure.paragraphs, headings: structure.headings, tables: structure.tables, indicatorTables: tables.indicatorTables }, cache),
     EMPTY_PROSE,
   );
   notices.push(...prose.notices);

@@ -65,11 +65,11 @@ export class BlockCache {
     this.trees.set(key, root);
   }
 
-  /** The memo table of a stage (created on first use). */
-  memo<T>(stage: string): Lru<string, T> {
+  /** The memo table of a stage (created on first use; `capacity` defaults to the cache's). */
+  memo<T>(stage: string, capacity = this.capacity): Lru<string, T> {
     let table = this.memos.get(stage);
     if (!table) {
-      table = new Lru<string, unknown>(this.capacity);
+      table = new Lru<string, unknown>(capacity);
       this.memos.set(stage, table);
     }
     return table as Lru<string, T>;

@@ -16,11 +16,11 @@
 import type Decimal from 'decimal.js';
 import type { Claim, Indicator, NumberLiteral } from '../model/types';
 import { correctLiteral, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
-import { levelOneOfKey } from '../engine/modelIndex';
+import { levelOneOfKey, termsBelow } from '../engine/modelIndex';
 import { claimSubjectKey, statementsFor, statementsOf, type QuantityField } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
-import { sum, termsOf, weightLiterals, weightSum } from '../services/derive';
+import { sum, weightLiterals, weightSum } from '../services/derive';
 import { Dec, formatLike } from '../text/numbers';
 
 /** A recomputed value with the literals it was computed from. */
@@ -47,8 +47,7 @@ function occurrences(context: RuleContext, subject: string): Indicator[] {
 }
 
 function summed(context: RuleContext, indicator: Indicator, field: 'deduction' | 'score'): Value | undefined {
-  const table = context.index.tablesByIndex.get(indicator.tableIndex);
-  const terms = table ? termsOf(table, indicator, field) : [];
+  const terms = termsBelow(context.index, indicator, field);
   if (terms.length === 0) return undefined;
   return { value: sum(terms), terms, roundedTerms: 0, decimals: maxDecimals(terms), source: indicator };
 }
@@ -60,7 +59,23 @@ function weightValueOf(indicator: Indicator): Value | undefined {
   return { value, terms, roundedTerms: 0, decimals: maxDecimals(terms), source: indicator };
 }
 
+const memos = new WeakMap<RuleContext['index'], Map<string, Value | undefined>>();
+
+/** A subject's recomputed value, memoised per check (claims, notes and the report total ask for the same ones). */
 function indicatorValue(context: RuleContext, subject: string, field: QuantityField): Value | undefined {
+  let memo = memos.get(context.index);
+  if (!memo) {
+    memo = new Map();
+    memos.set(context.index, memo);
+  }
+  const key = `${field}\u0000${subject}`;
+  if (memo.has(key)) return memo.get(key);
+  const value = computeValue(context, subject, field);
+  memo.set(key, value);
+  return value;
+}
+
+function computeValue(context: RuleContext, subject: string, field: QuantityField): Value | undefined {
   const list = occurrences(context, subject);
   const first = <T>(get: (indicator: Indicator) => T | undefined): T | undefined => {
     for (const indicator of list) {

@@ -4,7 +4,9 @@
  * What: every grade word stated for the report (绩效评级为“优”) names the band its total falls in,
  * using the report's own band table or sentence, else the configured bands. Bands are half-open:
  * "80–89 分为良" means [80, 90), so 89.5 → 良. A band definition with gaps or overlaps ("60–78"
- * then "80–89") is flagged on the band table (warning).
+ * then "80–89") is flagged on the band table (warning). Rounding before banding (domain.md §4):
+ * a stated total and Σ row scores on either side of a boundary, or a total within 0.5 of a
+ * boundary built from rounded scores, is a warning on the total.
  * Why: "评分与评级相符" is a scored item of the report-quality review; a grade left unchanged after
  * the total moved across a boundary is a classic error.
  * Example: 总分 88.5 分，绩效评级为“优” → 88.5 lies in 良 [80, 90).
@@ -13,10 +15,14 @@
  * The total is the report's stated total (prose 总分, summary 合计, annex 总分); whether those agree
  * with each other and with the tables is checked by the sum and claim rules.
  */
+import type Decimal from 'decimal.js';
 import type { GradeScale } from '../model/types';
 import { bandFor, bandsOf, sameGrade, type Band } from '../services/grades';
 import { statedTotal } from '../services/summary';
 import { claimSubjectKey } from '../engine/quantities';
+import { isAmbiguous, termsBelow } from '../engine/modelIndex';
+import { formatNatural } from '../services/derive';
+import { Dec } from '../text/numbers';
 import { related } from '../engine/fixes';
 import type { Rule, RuleContext, RuleFinding } from '../engine/types';
 
@@ -50,6 +56,64 @@ function gradeChecks(context: RuleContext): RuleFinding[] {
     });
   }
   return out;
+}
+
+/** How close to a band boundary a total built from rounded scores counts as "near" (domain.md §4). */
+const NEAR = new Dec('0.5');
+
+/** Σ of the level-1 scores recomputed from their rows, and whether any row score is a rounded figure. */
+function rowTotal(context: RuleContext): { sum: Decimal; rounded: boolean } | undefined {
+  const levelOne = context.index.levelOne;
+  if (levelOne.length === 0 || isAmbiguous(context.index, '')) return undefined;
+  const terms = levelOne.map((entry) => termsBelow(context.index, entry.primary, 'score'));
+  if (terms.some((list) => list.length === 0)) return undefined;
+  const all = terms.flat();
+  return { sum: all.reduce((acc, term) => acc.plus(term.value), new Dec(0)), rounded: all.some((term) => term.decimals > 0) };
+}
+
+/** The boundaries of the bands (their lower bounds). */
+function boundaries(bands: readonly Band[]): Decimal[] {
+  return bands.flatMap((band) => (band.low === undefined ? [] : [band.low]));
+}
+
+/**
+ * Rounding before banding: the stated total and Σ row scores in different bands; or a total within
+ * 0.5 of a boundary while the row scores are themselves rounded figures (the band may depend on
+ * how they were rounded). Warnings, on the stated total.
+ */
+function boundaryChecks(context: RuleContext): RuleFinding[] {
+  const total = statedTotal(context.model);
+  const rows = rowTotal(context);
+  if (!total || !rows) return [];
+  const bands = bandsOf(context.model, context.config);
+  const stated = bandFor(bands, total.value);
+  const summed = bandFor(bands, rows.sum);
+  if (!stated) return [];
+  const sumText = formatNatural(rows.sum, 4);
+  if (summed && summed !== stated) {
+    return [{
+      severity: 'warning',
+      message: {
+        zh: `总分 ${total.text} 属“${stated.label}”，而各项得分之和 ${sumText} 属“${summed.label}”：两者位于等级界限两侧，请核对舍入。`,
+        en: `The total ${total.text} is "${stated.label}" but the scores add up to ${sumText}, which is "${summed.label}": they lie on either side of a band boundary; check the rounding.`,
+      },
+      range: total.range,
+      related: [],
+      fixes: [],
+    }];
+  }
+  const near = boundaries(bands).find((bound) => !bound.eq(0) && total.value.minus(bound).abs().lt(NEAR));
+  if (!near || !rows.rounded) return [];
+  return [{
+    severity: 'warning',
+    message: {
+      zh: `总分 ${total.text} 距等级界限 ${formatNatural(near, 2)} 不足 ${NEAR.toString()} 分，且各项得分含舍入值，评级可能取决于舍入方式，请复核。`,
+      en: `The total ${total.text} is within ${NEAR.toString()} of the band boundary ${formatNatural(near, 2)} and the scores include rounded figures: the grade may depend on rounding; please review.`,
+    },
+    range: total.range,
+    related: [],
+    fixes: [],
+  }];
 }
 
 /** Gaps or overlaps between consecutive bands of a scale written by the report. */
@@ -86,14 +150,14 @@ export const gradeBand: Rule = {
   defaultSeverity: 'error',
   docs: {
     what: {
-      zh: '报告中的评级与总分所在等级一致（优先使用报告自身的等级表或等级说明，否则使用配置的等级）；区间按左闭右开理解（“80–89 分为良”即 [80, 90)）；等级定义有空档或重叠时在等级表上提示（警告）。',
-      en: "Every grade word matches the band of the report total (the report's own band table or sentence, else the configured bands); bands are half-open (\"80–89 → 良\" means [80, 90)); gaps or overlaps in the band definition are flagged (warning).",
+      zh: '报告中的评级与总分所在等级一致（优先使用报告自身的等级表或等级说明，否则使用配置的等级）；区间按左闭右开理解（“80–89 分为良”即 [80, 90)）；等级定义有空档或重叠时在等级表上提示（警告）；总分与各项得分之和分处等级界限两侧，或总分距界限不足 0.5 分且各项得分含舍入值时，在总分上提示（警告）。',
+      en: "Every grade word matches the band of the report total (the report's own band table or sentence, else the configured bands); bands are half-open (\"80–89 → 良\" means [80, 90)); gaps or overlaps in the band definition are flagged (warning); so is a total on the other side of a boundary than the sum of the scores, or within 0.5 of a boundary when the scores are rounded figures (warning).",
     },
     why: { zh: '“评分与评级相符”是报告质量考核的评分项。', en: 'Score and grade agreeing is a scored item of the report-quality review.' },
     example: '总分 88.5 分，绩效评级为“优”。   ← 88.5 属于“良”[80, 90)',
     fix: { zh: '改为总分所在等级（保持原用词体系，如“优秀”→“良好”）。', en: "Write the total's band (same label scheme, e.g. 优秀 → 良好)." },
   },
   check(context) {
-    return [...gradeChecks(context), ...context.model.gradeScales.flatMap(scaleChecks)];
+    return [...gradeChecks(context), ...boundaryChecks(context), ...context.model.gradeScales.flatMap(scaleChecks)];
   },
 };

@@ -5,7 +5,9 @@
  * states about the indicator:
  * - element rules (要素法): the 扣分 is a whole number of failed elements × their share × 分值
  *   (0.625 written 0.63 or 0.62 is a rounding, not an error); when the 评分说明 says which share
- *   was deducted ("故扣除权重分 25%"), the 扣分 must be that share of the 分值;
+ *   was deducted ("故扣除权重分 25%"), the 扣分 must be that share of the 分值; with fixed points
+ *   per element ("①…,1分;②…,1分") the 得分 is the sum of the points of the elements met, and
+ *   points that do not add up to the 分值 make the rule text itself inconsistent (info);
  * - per-point rules, each family: points or a percent of the 分值 per percentage point below the
  *   standard, per point above a threshold, per occurrence. A fractional shortfall (86.36% against
  *   90%) is read pro rata, rounded up and truncated; any reading that matches is accepted, and a
@@ -152,8 +154,15 @@ function statedShares(remark: string): Decimal[] {
   return shares;
 }
 
+/** Fixed points per element ("①…,1分;②…,1分"), when every element has them. */
+function pointsOf(rule: Extract<ScoringRule, { kind: 'element' }>): Decimal[] | undefined {
+  return rule.points && rule.points.length === rule.elements ? rule.points : undefined;
+}
+
 function elementVerdict(rule: Extract<ScoringRule, { kind: 'element' }>, stated: Stated): Verdict | undefined {
   if (rule.elements < 1) return undefined;
+  const points = pointsOf(rule);
+  if (points) return pointsVerdict(points, stated);
   const shares = rule.shares && rule.shares.length === rule.elements ? rule.shares : Array.from({ length: rule.elements }, () => new Dec(1).div(rule.elements));
   const said = stated.indicator.remark ? statedShares(stated.indicator.remark.text) : [];
   const shareText = shares.map((share) => `${formatNatural(share.times(100), 2)}%`).join('、');
@@ -176,6 +185,54 @@ function elementVerdict(rule: Extract<ScoringRule, { kind: 'element' }>, stated:
       zh: `${rule.elements} 条要素各占权重分 ${shareText}（分值 ${formatNatural(stated.weight, 2)}），扣分应为不符要素所占权重分之和`,
       en: `${rule.elements} elements weighing ${shareText} of ${formatNatural(stated.weight, 2)}; the deduction must be the sum for the failed elements`,
     },
+  };
+}
+
+/** Every sum of a subset of `points` (the score of each set of elements met). */
+function subsetSums(points: readonly Decimal[]): Decimal[] {
+  const out = new Map<string, Decimal>([['0', new Dec(0)]]);
+  for (const point of points) {
+    for (const value of [...out.values()]) {
+      const next = value.plus(point);
+      out.set(next.toString(), next);
+    }
+  }
+  return [...out.values()];
+}
+
+/** Fixed points per element: the 得分 is the sum of the points of the elements met (never above the 分值). */
+function pointsVerdict(points: readonly Decimal[], stated: Stated): Verdict | undefined {
+  if (points.length > 12) return undefined;
+  const scores = subsetSums(points).map((score) => Dec.min(stated.weight, score));
+  const pointsText = points.map((point) => formatNatural(point, 2)).join('、');
+  return {
+    readings: scores.map((score) => ({ name: { zh: '所符合要素的分值之和', en: 'points of the elements met' }, deduction: stated.weight.minus(score) })),
+    certain: false,
+    explain: {
+      zh: `${points.length} 条要素各计 ${pointsText} 分（得分为所符合要素的分值之和）`,
+      en: `${points.length} elements worth ${pointsText} points (the score is the sum for the elements met)`,
+    },
+  };
+}
+
+/** Σ fixed points ≠ 分值: the rule text itself does not add up (info, on the rule). */
+function pointsTotalFinding(rule: IndicatorRule, indicator: Indicator): RuleFinding | undefined {
+  const points = rule.rule.kind === 'element' ? pointsOf(rule.rule) : undefined;
+  const weight = rowWeight(indicator);
+  if (!points || !weight) return undefined;
+  const total = points.reduce((acc, point) => acc.plus(point), new Dec(0));
+  if (total.eq(weight)) return undefined;
+  const name = normalizeName(indicator.name);
+  const terms = points.map((point) => formatNatural(point, 2)).join(' + ');
+  return {
+    severity: 'info',
+    message: {
+      zh: `“${name}”评分标准各要素分值 ${terms} = ${formatNatural(total, 2)}，与该指标分值 ${formatNatural(weight, 2)} 不符，评分标准本身不一致。`,
+      en: `"${name}": the scoring rule's element points ${terms} = ${formatNatural(total, 2)} do not add up to its weight ${formatNatural(weight, 2)}; the rule text is inconsistent.`,
+    },
+    range: rule.rule.text.range,
+    related: indicator.weight ? [{ range: indicator.weight.range, label: { zh: `分值 ${plain(indicator.weight)}`, en: `weight ${plain(indicator.weight)}` } }] : [],
+    fixes: [],
   };
 }
 
@@ -318,8 +375,8 @@ export const ruleDeduction: Rule = {
   defaultSeverity: 'warning',
   docs: {
     what: {
-      zh: '把评分标准（要素法、每降低/超过一个百分点扣分、每出现一次扣分、按比例计分、分档计分）应用到报告所写的实际值上，与扣分/得分比较；小数差按舍入处理，百分点不足一档时按比例、进一、去尾三种读法均可接受。',
-      en: 'Applies the 评分标准 (element shares, per-point deductions of each family, per-occurrence deductions, ratio scoring, bands with (含)) to the actual values the report states and compares the result with the 扣分/得分; rounding differences are accepted, and a fractional shortfall may be read pro rata, rounded up or truncated.',
+      zh: '把评分标准（要素法、每降低/超过一个百分点扣分、每出现一次扣分、按比例计分、分档计分）应用到报告所写的实际值上，与扣分/得分比较；小数差按舍入处理，百分点不足一档时按比例、进一、去尾三种读法均可接受；各要素固定计分（“①…,1分”）时得分应为所符合要素的分值之和，要素分值之和不等于指标分值时提示评分标准本身不一致（提示）。',
+      en: 'Applies the 评分标准 (element shares, per-point deductions of each family, per-occurrence deductions, ratio scoring, bands with (含)) to the actual values the report states and compares the result with the 扣分/得分; rounding differences are accepted, and a fractional shortfall may be read pro rata, rounded up or truncated; with fixed points per element ("①…,1分") the score must be the points of the elements met, and points that do not add up to the weight make the rule text inconsistent (info).',
     },
     why: {
       zh: '“评价计分正确”是报告质量考核的扣分项；得分与报告自己的评分标准不符属于计分错误。',
@@ -334,6 +391,9 @@ export const ruleDeduction: Rule = {
   check(context) {
     const findings: RuleFinding[] = [];
     for (const rule of context.model.indicatorRules) {
+      const indicator = ruleIndicator(context, rule);
+      const inconsistent = indicator ? pointsTotalFinding(rule, indicator) : undefined;
+      if (inconsistent) findings.push(inconsistent);
       const finding = checkRule(context, rule);
       if (finding) findings.push(finding);
     }

@@ -10,17 +10,19 @@
  *   full-width digits read) yet loses points with no 偏差原因 → warning; one that misses its
  *   指标值 yet gets full marks → warning;
  * - the stated 总分 / 自评得分 = Σ row 得分 (+ the 预算执行率 得分), and the stated total 分值 =
- *   Σ row 分值 (+ its 分值).
+ *   Σ row 分值 (+ its 分值); the prose 自评得分 ("本项目 2023 年度自评得分 96.72 分") = Σ row 得分 too.
  * Why: these are the checks a 财政局 reviewer runs on every 自评表 ("评价计分正确、分值计算散总一致"),
  * and a 自评表 that does not add up is returned to the unit.
  * Example: 总分 96.72 while the rows add up to 88.43 + 9.79 = 98.22.
- * Fix: rewrite the wrong total, rate or score with the recomputed value (same decimals and width);
+ * Fix: rewrite the wrong total, rate or score with the recomputed value (same decimals and width),
+ * carrying every number computed from it (执行率 → 得分 → 总分 → the prose copy; see engine/dependencies.ts);
  * the indicator-row warnings have no automatic fix (the reviewer decides whether the score or the
  * 偏差原因 is missing).
  */
 import type Decimal from 'decimal.js';
 import type { FundsRow, NumberLiteral, SelfEvalIndicatorRow, SelfEvalTable } from '../model/types';
-import { correctLiteral } from '../engine/fixes';
+import { budgetOf, isPercentCell, selfEvalTotalTerms } from '../engine/dependencies';
+import { correctLiteral, related } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatAt, plain } from '../services/derive';
@@ -74,11 +76,6 @@ function checkFundsParts(context: RuleContext, funds: readonly FundsRow[]): Rule
   return findings;
 }
 
-/** The budget a row's 执行率 divides by: 全年预算数, else 年初预算数. */
-function budgetOf(row: FundsRow): NumberLiteral | undefined {
-  return row.budgetFull ?? row.budgetInitial;
-}
-
 /** 执行率 of a row as a fraction, exactly. */
 function exactRate(row: FundsRow): Decimal | undefined {
   const budget = budgetOf(row);
@@ -86,17 +83,12 @@ function exactRate(row: FundsRow): Decimal | undefined {
   return row.executed.value.div(budget.value);
 }
 
-/** A rate cell is a percentage when it says so or exceeds 1 ("97.91"), else a fraction ("0.98"). */
-function isPercent(literal: NumberLiteral): boolean {
-  return literal.unit === '%' || literal.value.gt(1);
-}
-
 function inUnitOf(literal: NumberLiteral, fraction: Decimal): Decimal {
-  return isPercent(literal) ? fraction.times(100) : fraction;
+  return isPercentCell(literal) ? fraction.times(100) : fraction;
 }
 
 function fractionOf(literal: NumberLiteral): Decimal {
-  return isPercent(literal) ? literal.value.div(100) : literal.value;
+  return isPercentCell(literal) ? literal.value.div(100) : literal.value;
 }
 
 function checkRate(context: RuleContext, row: FundsRow): RuleFinding | undefined {
@@ -227,16 +219,8 @@ function checkTotals(context: RuleContext, table: SelfEvalTable): RuleFinding[] 
   const findings: RuleFinding[] = [];
   const fundsTotal = table.funds.find((row) => !row.part);
   const pairs: { stated: NumberLiteral | undefined; terms: NumberLiteral[]; what: Localized }[] = [
-    {
-      stated: table.statedTotal,
-      terms: [...(fundsTotal?.score ? [fundsTotal.score] : []), ...table.indicators.flatMap((row) => (row.score ? [row.score] : []))],
-      what: { zh: '得分', en: 'scores' },
-    },
-    {
-      stated: table.statedTotalWeight,
-      terms: [...(fundsTotal?.weight ? [fundsTotal.weight] : []), ...table.indicators.flatMap((row) => (row.weight ? [row.weight] : []))],
-      what: { zh: '分值', en: 'weights' },
-    },
+    { stated: table.statedTotal, terms: selfEvalTotalTerms(table, 'score'), what: { zh: '得分', en: 'scores' } },
+    { stated: table.statedTotalWeight, terms: selfEvalTotalTerms(table, 'weight'), what: { zh: '分值', en: 'weights' } },
   ];
   for (const { stated, terms, what } of pairs) {
     if (!stated || terms.length === 0) continue;
@@ -257,6 +241,36 @@ function checkTotals(context: RuleContext, table: SelfEvalTable): RuleFinding[] 
   return findings;
 }
 
+/**
+ * The prose 自评得分 ("本项目 2023 年度自评得分 96.72 分") of a report whose only score table is the
+ * 自评表: it must be the table's Σ row scores (claim-vs-table judges report totals against
+ * indicator tables, which a 自评报告 does not have).
+ */
+function checkClaims(context: RuleContext, table: SelfEvalTable): RuleFinding[] {
+  if (context.model.selfEvalTables.length !== 1 || context.model.indicatorTables.length > 0) return [];
+  const terms = selfEvalTotalTerms(table, 'score');
+  if (terms.length === 0) return [];
+  const sum = sumOf(terms.map((term) => term.value));
+  const findings: RuleFinding[] = [];
+  for (const claim of context.model.claims) {
+    const literal = claim.literal;
+    if (!literal || claim.field !== 'score' || claim.subject.kind !== 'report') continue;
+    const decimals = Math.max(literal.decimals, ...terms.map((term) => term.decimals));
+    if (judgeRounding({ stated: literal, exact: sum, roundedTerms: 0, compareDecimals: decimals, tolerance: context.config.tolerance }).verdict === 'ok') continue;
+    const sumText = formatAt(sum, decimals);
+    findings.push({
+      message: {
+        zh: `正文所述自评得分 ${plain(literal)} 分与自评表各行得分之和 ${sumText} 不符。`,
+        en: `The text gives a self-evaluation score of ${plain(literal)}, but the table's rows add up to ${sumText}.`,
+      },
+      range: literal.range,
+      related: table.statedTotal ? [related(table.statedTotal.range, `自评表总分 ${plain(table.statedTotal)}`, `table total ${plain(table.statedTotal)}`)] : [],
+      fixes: correctLiteral(context, literal, sum, decimals),
+    });
+  }
+  return findings;
+}
+
 function checkTable(context: RuleContext, table: SelfEvalTable): RuleFinding[] {
   const findings = [...checkFundsParts(context, table.funds)];
   for (const row of table.funds) {
@@ -266,7 +280,7 @@ function checkTable(context: RuleContext, table: SelfEvalTable): RuleFinding[] {
     const finding = checkIndicatorRow(row);
     if (finding) findings.push(finding);
   }
-  findings.push(...checkTotals(context, table));
+  findings.push(...checkTotals(context, table), ...checkClaims(context, table));
   return findings;
 }
 
@@ -276,8 +290,8 @@ export const selfEval: Rule = {
   defaultSeverity: 'error',
   docs: {
     what: {
-      zh: '自评表：年度资金总额 = 其中各项之和；执行率 = 全年执行数 / 全年预算数（无全年预算数时用年初预算数）；得分 = 分值 × 执行率（不超过分值）；达到指标值却扣分且无偏差原因、未达到却得满分给出警告；总分 = 各行得分之和（含预算执行率得分）。',
-      en: 'Self-evaluation table: the funds total = Σ its parts; rate = executed / full-year budget (or initial budget when alone); score = weight × rate, capped; a met target that loses points without a reason, or a missed target with full marks, is a warning; the stated total = Σ row scores (incl. the budget-execution score).',
+      zh: '自评表：年度资金总额 = 其中各项之和；执行率 = 全年执行数 / 全年预算数（无全年预算数时用年初预算数）；得分 = 分值 × 执行率（不超过分值）；达到指标值却扣分且无偏差原因、未达到却得满分给出警告；总分 = 各行得分之和（含预算执行率得分）；正文“自评得分”与各行得分之和一致。',
+      en: 'Self-evaluation table: the funds total = Σ its parts; rate = executed / full-year budget (or initial budget when alone); score = weight × rate, capped; a met target that loses points without a reason, or a missed target with full marks, is a warning; the stated total = Σ row scores (incl. the budget-execution score), and so is the 自评得分 the text states.',
     },
     why: {
       zh: '这是财政部门审核自评表时逐项核对的内容（评价计分正确、散总一致）；不一致的自评表会被退回。',

@@ -15,9 +15,9 @@
  */
 import type Decimal from 'decimal.js';
 import type { Indicator, NumberLiteral } from '../model/types';
-import { childrenOf, sum, termsOf, weightSum } from '../services/derive';
+import { sum, weightSum } from '../services/derive';
 import { correctLiteral, FIELD_NAMES, related, shortName } from '../engine/fixes';
-import { hasPartialScores, isAmbiguous, looseKeyOf, levelOneOfKey, type LevelOneIndicator } from '../engine/modelIndex';
+import { childrenOf, hasPartialScores, isAmbiguous, looseKeyOfIndicator, levelOneOfKey, termsBelow, type LevelOneIndicator } from '../engine/modelIndex';
 import { tableLabel } from '../engine/quantities';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatLike, naturalDecimals } from '../text/numbers';
@@ -27,9 +27,7 @@ type Field = 'weight' | 'deduction' | 'score';
 /** The section table's value of an indicator's field: a weight as written, a score as the sum of its rows. */
 function detailValue(context: RuleContext, indicator: Indicator, field: Field): Decimal | undefined {
   if (field === 'weight') return weightSum(indicator);
-  const table = context.index.tablesByIndex.get(indicator.tableIndex);
-  if (!table) return undefined;
-  const terms = termsOf(table, indicator, field);
+  const terms = termsBelow(context.index, indicator, field);
   return terms.length > 0 ? sum(terms) : undefined;
 }
 
@@ -73,12 +71,11 @@ function copyChecks(context: RuleContext): RuleFinding[] {
     for (const indicator of table.indicators) {
       const levelOne = levelOneOfKey(context.index, indicator.key);
       if (!levelOne || levelOne.primary.tableIndex === table.tableIndex || isAmbiguous(context.index, levelOne.looseKey)) continue;
-      const looseKey = looseKeyOf(indicator.path);
-      const source = context.model.indicatorTables
-        .find((candidate) => candidate.tableIndex === levelOne.primary.tableIndex)
-        ?.indicators.find((candidate) => looseKeyOf(candidate.path) === looseKey);
+      const source = context.index.indicatorsByLooseKey
+        .get(looseKeyOfIndicator(context.index, indicator))
+        ?.find((candidate) => candidate.tableIndex === levelOne.primary.tableIndex);
       if (!source) continue;
-      const leaf = childrenOf(table, indicator).length === 0;
+      const leaf = childrenOf(context.index, indicator).length === 0;
       const where = { zh: `${label.zh}“${shortName(indicator.name)}”`, en: `${label.en} "${shortName(indicator.name)}"` };
       for (const field of ['weight', 'deduction', 'score'] as const) {
         if (field !== 'weight' && (!leaf || hasPartialScores(indicator) || hasPartialScores(source))) continue; // a parent's sum is score-sum's concern

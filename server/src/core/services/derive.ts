@@ -23,8 +23,24 @@ export function rootsOf(table: IndicatorTable): Indicator[] {
   return table.indicators.filter((indicator) => !keys.has(indicator.parent));
 }
 
+/**
+ * Indicators of a table by key (the last one written wins), built once per table: childrenOf is
+ * called for every indicator of every table by rules and services, and rebuilding the map per call
+ * made termsOf quadratic. Model objects are never mutated, so a table's map never goes stale.
+ */
+const indicatorsByKey = new WeakMap<IndicatorTable, Map<string, Indicator>>();
+
+function byKeyOf(table: IndicatorTable): Map<string, Indicator> {
+  let byKey = indicatorsByKey.get(table);
+  if (!byKey) {
+    byKey = new Map(table.indicators.map((item) => [item.key, item]));
+    indicatorsByKey.set(table, byKey);
+  }
+  return byKey;
+}
+
 export function childrenOf(table: IndicatorTable, indicator: Indicator): Indicator[] {
-  const byKey = new Map(table.indicators.map((item) => [item.key, item]));
+  const byKey = byKeyOf(table);
   return indicator.children.map((key) => byKey.get(key)).filter((child): child is Indicator => child !== undefined);
 }
 

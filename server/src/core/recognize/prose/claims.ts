@@ -1,6 +1,7 @@
 /**
  * Score claims in prose: "该指标满分 2.5 分，扣分 0.63 分，得分 1.88 分", "分值为 20 分，实际得分
- * 17.08 分", "故扣 0.73 分", "得分率 85.4%", "总分 95.18 分，绩效评级为“优”". Each number keeps its own
+ * 17.08 分", "故扣 0.73 分", "得分率 85.4%", "总分 95.18 分，绩效评级为“优”", "自评得分 96.72 分" (the
+ * report total of a 自评报告). Each number keeps its own
  * range; a number is read as what the word before it says it is, never reinterpreted (a 满分
  * that is smaller than the 得分 is still the 满分 — the rules flag it).
  */
@@ -22,6 +23,8 @@ const FIELD_WORDS: FieldWord[] = [
   { word: '综合得分', field: 'score', report: true },
   { word: '最终得分', field: 'score', report: true },
   { word: '评价总分', field: 'score', report: true },
+  { word: '自评总分', field: 'score', report: true },
+  { word: '自评得分', field: 'score' },
   { word: '总得分', field: 'score', report: true },
   { word: '总分值', field: 'weight', report: true },
   { word: '总分', field: 'score', report: true },
@@ -49,7 +52,13 @@ function fieldOf(literal: NumberLiteral, sentence: TextSpan): FieldWord | undefi
   if (!entry) return undefined;
   // 扣除 25%权重分 / 得 100%权重分 are shares of the weight, not points
   if (entry.field === 'rate') return literal.unit === '%' ? entry : undefined;
-  return literal.unit === '分' ? entry : undefined;
+  if (literal.unit !== '分') return undefined;
+  // "本项目 2023 年度自评得分 96.72 分" is the report's; "产出指标分值 50 分，自评得分 48.5 分" a group's
+  if (entry.word === '自评得分') {
+    const before = sentence.text.slice(0, literal.range.start - sentence.range.start);
+    return before.includes('指标') ? entry : { ...entry, report: true };
+  }
+  return entry;
 }
 
 /** Grade claims: "绩效评级为“优”", "评价等级为良". */

@@ -2,11 +2,23 @@
  * The prose recognizers: everything Tally reads from paragraphs (claims, structure counts,
  * formulas, totals with parts, repeated facts, annexes) plus the scoring rules written in the
  * indicator tables' 评分标准 cells. Pure and total: bad input yields fewer results, never a throw.
+ *
+ * Incremental builds (a `BlockCache` given): what a paragraph yields depends only on its text and
+ * its small context (paragraphContext), so it is memoised under exactly that — the paragraph's
+ * text, the section titles it sees (the one above by content, those inside by their place in the
+ * paragraph) — within a memo per indicator name table. A hit standing elsewhere is relocated:
+ * ranges inside the paragraph move with the paragraph, a range before it (the title above) with
+ * that title. The facts cited in table cells are memoised per table source the same way. What is
+ * still computed on every build is linear and cheap: the name table's key, the section titles,
+ * the annex titles of headings and the scoring rules.
  */
 import type {
   Annex, AnnexReference, Claim, CountClaim, Fact, Formula, Heading, IndicatorRule, IndicatorTable, Notice, NumberLiteral,
   Paragraph, PartsClaim, Range, Table,
 } from '../../model/types';
+import type { BlockCache } from '../../parse/blocks';
+import { Lru } from '../../parse/lru';
+import { isIdentity, relocate } from '../../parse/relocate';
 import { scanNumbers } from '../../text/numbers';
 import { splitSentences } from '../../text/sentences';
 import { recognizeAnnexReferences, recognizeAnnexes } from './annexes';
@@ -14,11 +26,11 @@ import { recognizeClaims } from './claims';
 import { recognizeCounts } from './counts';
 import { mayHoldFacts, recognizeFacts } from './facts';
 import { recognizeFormulas } from './formulas';
-import { buildIndicatorIndex } from './indicatorNames';
+import { buildIndicatorIndex, type IndicatorIndex } from './indicatorNames';
 import { recognizeScoringRules } from './scoringRules';
 import { recognizeParts } from './parts';
 import { quotedPassages, isQuoted } from './quotations';
-import { buildSections, sectionsFor } from './sections';
+import { buildSections, sectionsFor, type SectionTitle } from './sections';
 import type { SubjectContext } from './subjects';
 
 export interface ProseInput {
@@ -58,9 +70,28 @@ export interface ParagraphResult {
 export type ParagraphContext = SubjectContext;
 
 /** The document-wide context: the indicator name table and every section title, built once. */
-export function documentContext(input: Pick<ProseInput, 'text' | 'paragraphs' | 'headings' | 'indicatorTables'>): ParagraphContext {
-  const index = buildIndicatorIndex(input.indicatorTables);
+export function documentContext(
+  input: Pick<ProseInput, 'text' | 'paragraphs' | 'headings' | 'indicatorTables'>,
+  index: IndicatorIndex = buildIndicatorIndex(input.indicatorTables),
+): ParagraphContext {
   return { index, sections: buildSections(index, input.text, input.headings, input.paragraphs) };
+}
+
+/**
+ * Everything buildIndicatorIndex reads of the indicator tables (the first indicator of each key:
+ * its key, level, parent and name): equal keys give equal name tables.
+ */
+function nameTableKey(tables: readonly IndicatorTable[]): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const table of tables) {
+    for (const indicator of table.indicators) {
+      if (seen.has(indicator.key)) continue;
+      seen.add(indicator.key);
+      parts.push(indicator.key, String(indicator.level), indicator.parent, indicator.name);
+    }
+  }
+  return parts.join('\u0001');
 }
 
 /**
@@ -131,31 +162,128 @@ function withoutQuoted(result: ParagraphResult, quoted: readonly Range[]): Parag
   };
 }
 
-export function recognizeProse(input: ProseInput): ProseResult {
-  const context = documentContext(input);
+/** What one paragraph contributes: its recognitions and the annex titles among its lines. */
+interface ParagraphYield extends ParagraphResult {
+  annexes: Annex[];
+}
+
+/** `local` is the paragraph's own context (paragraphContext), in the cached and the uncached build alike. */
+function paragraphYield(local: ParagraphContext, text: string, paragraph: Paragraph): ParagraphYield {
+  return { ...recognizeParagraph(local, paragraph), annexes: recognizeAnnexes(text, [], [paragraph]) };
+}
+
+interface ParagraphEntry {
+  /** Where the paragraph, and the title above it, stood when it was recognized. */
+  start: number;
+  titleStart?: number;
+  found: ParagraphYield;
+}
+
+/** Paragraph memos of one name table (the memo keys do not hold the name table). */
+interface ProseGeneration {
+  index: IndicatorIndex;
+  paragraphs: Lru<string, ParagraphEntry>;
+}
+
+/** Name tables kept: renaming an indicator and undoing it are both hits. */
+const GENERATIONS = 2;
+/** Paragraphs kept per name table: more than a 3 MB report has (a scan larger than an LRU would miss on every build). */
+const PARAGRAPHS = 16_000;
+
+/**
+ * The memo key of a paragraph: its text and every field of the titles it sees (paragraphContext).
+ * The title above counts by content only (its place is mapped on reuse); titles inside the
+ * paragraph count with their place relative to it.
+ */
+function paragraphKey(context: ParagraphContext, paragraph: Paragraph): { key: string; above?: SectionTitle } {
+  const origin = paragraph.range.start;
+  const parts: string[] = [];
+  let above: SectionTitle | undefined;
+  for (const title of context.sections.titles) {
+    const inside = title.start >= origin;
+    if (!inside) above = title;
+    const place = inside ? `${title.start - origin}:${title.titleRange.start - origin}:${title.titleRange.end - origin}` : '^';
+    parts.push(place, title.title, String(title.heading), String(title.inline), title.indicator?.key ?? '');
+  }
+  parts.push(paragraph.text);
+  return { key: parts.join('\u0000'), above };
+}
+
+function cachedParagraph(memo: Lru<string, ParagraphEntry>, context: ParagraphContext, text: string, paragraph: Paragraph): ParagraphYield {
+  const local = paragraphContext(context, paragraph);
+  const { key, above } = paragraphKey(local, paragraph);
+  const start = paragraph.range.start;
+  const titleStart = above?.titleRange.start;
+  let entry = memo.get(key);
+  if (!entry) {
+    entry = { start, titleStart, found: paragraphYield(local, text, paragraph) };
+    memo.set(key, entry);
+  }
+  const move = { delta: start - entry.start, split: entry.start, deltaBefore: (titleStart ?? 0) - (entry.titleStart ?? 0) };
+  // memoised results are shared between builds and never mutated
+  return isIdentity(move) ? entry.found : relocate(entry.found, move);
+}
+
+/** Facts cited in a table's cells (评分说明): read from each cell's source, not its plain text. */
+function tableFacts(text: string, table: Table): Fact[] {
+  const out: Fact[] = [];
+  for (const cell of table.cells) {
+    if (cell.header || cell.range.end <= cell.range.start || !mayHoldFacts(text, cell.range.start, cell.range.end)) continue;
+    const source = text.slice(cell.range.start, cell.range.end);
+    const quoted = quotedPassages(source, cell.range.start);
+    for (const fact of recognizeFacts({ text: source, range: cell.range })) if (!isQuoted(quoted, fact.span.range)) out.push(fact);
+  }
+  return out;
+}
+
+/** tableFacts memoised by the table's source (its cells are read from it alone). */
+function cachedTableFacts(memo: Lru<string, { origin: number; facts: Fact[] }>, text: string, table: Table): Fact[] {
+  const origin = table.range.start;
+  const key = `${table.format}\u0000${text.slice(origin, table.range.end)}`;
+  let entry = memo.get(key);
+  if (!entry) {
+    entry = { origin, facts: tableFacts(text, table) };
+    memo.set(key, entry);
+  }
+  return origin === entry.origin ? entry.facts : relocate(entry.facts, { delta: origin - entry.origin });
+}
+
+/** The paragraph memo for the document's name table (created, with its name table, on first use). */
+function generationFor(cache: BlockCache, tables: readonly IndicatorTable[]): ProseGeneration {
+  const generations = cache.memo<ProseGeneration>('prose', GENERATIONS);
+  const key = nameTableKey(tables);
+  let generation = generations.get(key);
+  if (!generation) {
+    generation = { index: buildIndicatorIndex(tables), paragraphs: new Lru<string, ParagraphEntry>(PARAGRAPHS) };
+    generations.set(key, generation);
+  }
+  return generation;
+}
+
+/**
+ * @param cache the document's cache: paragraphs and tables seen in an earlier build (see the
+ *   header) are not recognized again.
+ */
+export function recognizeProse(input: ProseInput, cache?: BlockCache): ProseResult {
+  const generation = cache ? generationFor(cache, input.indicatorTables) : undefined;
+  const context = documentContext(input, generation?.index);
+  const cellFacts = cache?.memo<{ origin: number; facts: Fact[] }>('cellFacts');
   const result: ProseResult = {
-    claims: [], countClaims: [], formulas: [], partsClaims: [], facts: [], annexes: [], annexReferences: [], notices: [],
+    claims: [], countClaims: [], formulas: [], partsClaims: [], facts: [], annexes: recognizeAnnexes(input.text, input.headings, []), annexReferences: [], notices: [],
     indicatorRules: recognizeScoringRules(input.indicatorTables),
   };
   for (const paragraph of input.paragraphs) {
-    const found = recognizeParagraph(context, paragraph);
+    const found = generation ? cachedParagraph(generation.paragraphs, context, input.text, paragraph) : paragraphYield(paragraphContext(context, paragraph), input.text, paragraph);
     result.claims.push(...found.claims);
     result.countClaims.push(...found.countClaims);
     result.formulas.push(...found.formulas);
     result.partsClaims.push(...found.partsClaims);
     result.facts.push(...found.facts);
     result.annexReferences.push(...found.annexReferences);
+    result.annexes.push(...found.annexes);
   }
-  // facts are cited in tables too (评分说明 cells): read the cell's source, not its plain text
-  for (const table of input.tables) {
-    for (const cell of table.cells) {
-      if (cell.header || cell.range.end <= cell.range.start || !mayHoldFacts(input.text, cell.range.start, cell.range.end)) continue;
-      const source = input.text.slice(cell.range.start, cell.range.end);
-      const quoted = quotedPassages(source, cell.range.start);
-      for (const fact of recognizeFacts({ text: source, range: cell.range })) if (!isQuoted(quoted, fact.span.range)) result.facts.push(fact);
-    }
-  }
+  for (const table of input.tables) result.facts.push(...(cellFacts ? cachedTableFacts(cellFacts, input.text, table) : tableFacts(input.text, table)));
   result.facts.sort((a, b) => a.span.range.start - b.span.range.start);
-  result.annexes = recognizeAnnexes(input.text, input.headings, input.paragraphs);
+  result.annexes.sort((a, b) => a.range.start - b.range.start);
   return result;
 }

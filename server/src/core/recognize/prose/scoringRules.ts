@@ -241,7 +241,11 @@ function bandRule(t: string, text: TextSpan): ScoringRule | undefined {
 /** The rule a 评分标准 text states, if it follows a known family. */
 export function parseScoringRule(text: TextSpan): ScoringRule | undefined {
   const t = normalized(text.text);
-  return elementRule(t, text) ?? bandRule(t, text) ?? perPointRule(t, text) ?? ratioRule(t, text);
+  // "①…②…③…以上情况每出现一例不符合要求的扣1分": the circled items list what is checked, the
+  // deduction is per occurrence — unless the text gives the items shares (要素/权重/占) or points
+  const perPoint = perPointRule(t, text);
+  if (perPoint?.kind === 'per-point' && perPoint.family === 'per-occurrence' && !/要素|权重|占/u.test(t) && !elementPoints(t)) return perPoint;
+  return elementRule(t, text) ?? bandRule(t, text) ?? perPoint ?? ratioRule(t, text);
 }
 
 /** One rule per indicator with a parsable 评分标准 (the first table that has one wins). */

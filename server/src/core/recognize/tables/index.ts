@@ -14,7 +14,7 @@ import { recognizeIndicatorTable } from './indicatorTable';
 import { recognizeSelfEvalTable } from './selfEvalTable';
 import { recognizeSummaryTable } from './summaryTable';
 import { recognizeSurveyTable } from './surveyTable';
-import { relocate } from './relocate';
+import { isIdentity, relocate } from '../../parse/relocate';
 
 export interface TableRecognition {
   indicatorTables: IndicatorTable[];
@@ -124,9 +124,9 @@ export function recognizeTables(text: string, input: TableInput, notices: Notice
         entry = { origin: table.range.start, index: table.index, recognized: recognizeTable(table, text, textAbove) };
         memo.set(key, entry);
       }
-      const delta = table.range.start - entry.origin;
+      const move = { delta: table.range.start - entry.origin, tableIndex: table.index };
       // memoised results are shared between builds and never mutated: a table that did not move keeps its objects
-      collect(out, delta === 0 && entry.index === table.index ? entry.recognized : relocate(entry.recognized, delta, table.index));
+      collect(out, isIdentity(move, entry.index) ? entry.recognized : relocate(entry.recognized, move));
     }, undefined, table.range);
   }
   out.summaryTables = guarded('summary links', notices, () => linkSummaries(out.summaryTables, out.indicatorTables), out.summaryTables);

@@ -64,10 +64,19 @@ describe('parseDocument', () => {
     expect(cache.hits).toBe(18);
   });
 
-  it('evicts least recently used entries beyond its capacity', () => {
+  it('evicts least recently used entries beyond its bound, which grows to twice the blocks of a document', () => {
     const cache = new BlockCache(2);
     parseDocument('a\n\nb\n\nc', cache);
-    expect(cache.size).toBe(2);
+    expect(cache.size).toBe(3); // the bound grew to 6: a document never evicts its own blocks
+    parseDocument('d\n\ne\n\nf\n\ng', cache); // 4 blocks: bound 8, nothing evicted yet
+    expect(cache.size).toBe(7);
+    parseDocument('h', cache);
+    parseDocument('i', cache);
+    expect(cache.size).toBeLessThanOrEqual(8);
+    cache.hits = 0;
+    cache.misses = 0;
+    parseDocument('i\n\nh', cache); // the most recently used survive
+    expect(cache.hits).toBe(2);
   });
 });
 

@@ -20,7 +20,7 @@ import type { Indicator, NumberLiteral } from '../model/types';
 import { bandFor, bandsOf, sameGrade } from '../services/grades';
 import { statedTotal } from '../services/summary';
 import { Dec, formatLike, naturalDecimals, roundHalfUp } from '../text/numbers';
-import { dependencyGraph, propagate } from './dependencies';
+import { consistentAfter, dependencyGraph, propagate } from './dependencies';
 import { isAmbiguous, looseKeyOfIndicator, type ModelIndex } from './modelIndex';
 import { claimSubjectKey, statementAt, statementsFor, statementsOf, type QuantityField, type Statement } from './quantities';
 import type { RuleContext, TextEdit } from './types';
@@ -203,10 +203,9 @@ export function cascade(context: RuleContext, changes: readonly LiteralChange[])
     if (!statement || statement.field === 'rate') continue;
     const node = treeNode(base, statement.subject);
     const own = node && (statement.field === 'weight' ? node.weight : node[statement.field]);
-    const isOwn = own !== undefined && own.range.start === change.literal.range.start;
-    const inTree = isOwn && (node?.children.length ?? 0) === 0;
-    // a parent's written 分值 is what its copies (prose "分值为 40 分") repeat, whatever its children add up to
-    const source = inTree || (isOwn && statement.field === 'weight');
+    const inTree = own !== undefined && own.range.start === change.literal.range.start && (node?.children.length ?? 0) === 0;
+    // a written 分值 is what its copies (another table's cell, prose "分值为 40 分") repeat, whatever its children add up to
+    const source = inTree || (statement.field === 'weight' && statement.place === 'indicator');
     const override = { old: change.literal.value, next: change.value, inTree, source };
     // "效益" with its only child "项目效益": one quantity written under two names
     for (const subject of singleChildChain(base, statement.subject)) overrides.set(id(subject, statement.field), override);
@@ -232,7 +231,17 @@ export function cascade(context: RuleContext, changes: readonly LiteralChange[])
     }
     cascadeDerived(tree, statements, subject, field, edit);
   }
-  for (const { edit: dependent, value } of propagate(dependencyGraph(context.model), values)) {
+  const graph = dependencyGraph(context.model);
+  // a copy that is also computed from other numbers (a 得分表 合计 = Σ entries) keeps agreeing with them
+  for (const start of [...edits.keys()]) {
+    if (changes.some((change) => change.literal.range.start === start)) continue;
+    const dependent = graph.byOutput.get(start);
+    if (dependent && !consistentAfter(dependent, values)) {
+      edits.delete(start);
+      values.delete(start);
+    }
+  }
+  for (const { edit: dependent, value } of propagate(graph, values)) {
     if (edits.has(dependent.range.start)) continue;
     edits.set(dependent.range.start, dependent);
     values.set(dependent.range.start, value);

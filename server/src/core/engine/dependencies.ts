@@ -27,9 +27,12 @@ export interface Dependent {
 export interface DependencyGraph {
   /** Dependents by the range start of each input literal. */
   byInput: Map<number, Dependent[]>;
+  /** Each dependent by the range start of its own literal. */
+  byOutput: Map<number, Dependent>;
 }
 
 function add(graph: DependencyGraph, dependent: Dependent): void {
+  graph.byOutput.set(dependent.literal.range.start, dependent);
   for (const input of dependent.inputs) {
     const list = graph.byInput.get(input.range.start);
     if (list) list.push(dependent);
@@ -145,13 +148,25 @@ const graphs = new WeakMap<ReportModel, DependencyGraph>();
 export function dependencyGraph(model: ReportModel): DependencyGraph {
   let graph = graphs.get(model);
   if (graph) return graph;
-  graph = { byInput: new Map() };
+  graph = { byInput: new Map(), byOutput: new Map() };
   for (const table of model.selfEvalTables) selfEvalDependents(graph, table);
   for (const table of model.summaryTables) summaryDependents(graph, table);
   for (const question of model.surveys) surveyDependents(graph, question);
   selfEvalClaims(graph, model);
   graphs.set(model, graph);
   return graph;
+}
+
+/**
+ * Does a dependent that agrees with its inputs now still agree after the new values (by range
+ * start)? A dependent that already disagreed has nothing to keep.
+ */
+export function consistentAfter(dependent: Dependent, next: ReadonlyMap<number, Decimal>): boolean {
+  const old = dependent.compute((literal) => literal.value);
+  if (!old || !reads(dependent.literal, old)) return true;
+  const value = dependent.compute((literal) => next.get(literal.range.start) ?? literal.value);
+  const written = next.get(dependent.literal.range.start) ?? dependent.literal.value;
+  return value !== undefined && roundHalfUp(value, Math.max(dependent.literal.decimals, written.decimalPlaces())).eq(written);
 }
 
 function reads(literal: NumberLiteral, value: Decimal): boolean {

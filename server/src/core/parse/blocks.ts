@@ -39,18 +39,33 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 /**
  * Per-document memory between builds: block parses keyed by block text (least recently used
  * entries go first), plus named memo tables where later stages keep results derived from a
- * block or a table (see model/build.ts), all with the same bound.
+ * block or a table (see model/build.ts), all with the same bound — which grows with the
+ * document (`reserve`).
  */
 export class BlockCache {
   private readonly trees: Lru<string, Root>;
   private readonly memos = new Map<string, Lru<string, unknown>>();
+  /** Memo tables that follow the cache's bound (see `reserve`). */
+  private readonly growing: Lru<string, unknown>[] = [];
   hits = 0;
   misses = 0;
   /** Batches whose joined parse was not equivalent to separate parses (each block was then parsed alone). */
   fallbacks = 0;
 
-  constructor(private readonly capacity = 4000) {
+  constructor(private capacity = 4000) {
     this.trees = new Lru(capacity);
+  }
+
+  /**
+   * Make room for a document of `blocks` blocks (twice that, so an edit's new entries do not evict
+   * the old ones): a document with more blocks than the bound would otherwise evict, on every
+   * build, the entries its next blocks need, and miss them all.
+   */
+  reserve(blocks: number): void {
+    if (2 * blocks <= this.capacity) return;
+    this.capacity = 2 * blocks;
+    this.trees.reserve(this.capacity);
+    for (const table of this.growing) table.reserve(this.capacity);
   }
 
   get size(): number {
@@ -65,12 +80,13 @@ export class BlockCache {
     this.trees.set(key, root);
   }
 
-  /** The memo table of a stage (created on first use; `capacity` defaults to the cache's). */
-  memo<T>(stage: string, capacity = this.capacity): Lru<string, T> {
+  /** The memo table of a stage (created on first use); bounded like the cache unless given its own `capacity`. */
+  memo<T>(stage: string, capacity?: number): Lru<string, T> {
     let table = this.memos.get(stage);
     if (!table) {
-      table = new Lru<string, unknown>(capacity);
+      table = new Lru<string, unknown>(capacity ?? this.capacity);
       this.memos.set(stage, table);
+      if (capacity === undefined) this.growing.push(table);
     }
     return table as Lru<string, T>;
   }
@@ -398,7 +414,9 @@ export function parseDocument(text: string, cache: BlockCache = new BlockCache()
   const lines = splitLines(text);
   const blocks: (Omit<ParsedBlock, 'root'> & { root?: Root })[] = [];
   const missing = new Map<string, string>();
-  for (const span of splitSpans(lines)) {
+  const spans = splitSpans(lines);
+  cache.reserve(spans.length);
+  for (const span of spans) {
     const start = lines[span.first].start;
     const end = lines[span.last].end;
     const blockText = text.slice(start, end);

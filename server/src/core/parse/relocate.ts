@@ -1,11 +1,11 @@
 /**
  * Moving a memoised result to where its source stands now. Results are memoised with the
  * document offsets they were computed at; a hit at another offset is a deep copy with every
- * `range` / `nameRange` shifted and every `tableIndex` replaced. Decimals and strings are shared
- * (immutable); an object reached twice is copied once, so the copy has the shape of the original.
+ * `range` / `nameRange` shifted and every `tableIndex` replaced. Decimals, strings and arrays of
+ * primitives are shared (immutable); an object reached twice is copied once, so the copy has the
+ * shape of the original.
  * The original is never mutated: it may belong to a model a host still holds.
  */
-import Decimal from 'decimal.js';
 import type { Range } from '../model/types';
 
 export interface Move {
@@ -30,6 +30,10 @@ export function isIdentity(move: Move, tableIndex?: number): boolean {
   return move.delta === 0 && (move.split === undefined || move.deltaBefore === 0) && move.tableIndex === tableIndex;
 }
 
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
+}
+
 export function relocate<T>(value: T, move: Move): T {
   const split = move.split ?? -Infinity;
   const before = move.deltaBefore ?? move.delta;
@@ -40,15 +44,19 @@ export function relocate<T>(value: T, move: Move): T {
     return { start: range.start + by, end: range.end + by };
   };
   const copy = (v: unknown): unknown => {
-    if (typeof v !== 'object' || v === null || Decimal.isDecimal(v)) return v;
+    if (typeof v !== 'object' || v === null) return v;
     const done = copies.get(v);
     if (done !== undefined) return done;
     if (Array.isArray(v)) {
+      if (!v.some(isObject)) return v; // names, keys, paths: nothing in them moves
+
       const out: unknown[] = new Array<unknown>(v.length);
       copies.set(v, out);
       for (let i = 0; i < v.length; i++) out[i] = copy(v[i]);
       return out;
     }
+    // the model is plain data: an object that is not plain is a Decimal (immutable)
+    if (Object.getPrototypeOf(v) !== Object.prototype) return v;
     const out: Record<string, unknown> = {};
     copies.set(v, out);
     const source = v as Record<string, unknown>;

@@ -61,8 +61,12 @@ function weightValueOf(indicator: Indicator): Value | undefined {
 
 const memos = new WeakMap<RuleContext['index'], Map<string, Value | undefined>>();
 
-/** A subject's recomputed value, memoised per check (claims, notes and the report total ask for the same ones). */
 function indicatorValue(context: RuleContext, subject: string, field: QuantityField): Value | undefined {
+  return memoised(context, subject, field, () => computeValue(context, subject, field));
+}
+
+/** A recomputed value, memoised per check (claims, notes and the report total ask for the same ones). */
+function memoised(context: RuleContext, subject: string, field: QuantityField, compute: () => Value | undefined): Value | undefined {
   let memo = memos.get(context.index);
   if (!memo) {
     memo = new Map();
@@ -70,7 +74,7 @@ function indicatorValue(context: RuleContext, subject: string, field: QuantityFi
   }
   const key = `${field}\u0000${subject}`;
   if (memo.has(key)) return memo.get(key);
-  const value = computeValue(context, subject, field);
+  const value = compute();
   memo.set(key, value);
   return value;
 }
@@ -100,6 +104,10 @@ function computeValue(context: RuleContext, subject: string, field: QuantityFiel
 
 /** The report total: Σ of the level-1 scores (weights), each recomputed from its own rows. */
 function reportValue(context: RuleContext, field: QuantityField): Value | undefined {
+  return memoised(context, '\u0001report', field, () => computeReportValue(context, field));
+}
+
+function computeReportValue(context: RuleContext, field: QuantityField): Value | undefined {
   if (field === 'rate') {
     const score = reportValue(context, 'score');
     const weight = reportValue(context, 'weight') ?? { value: new Dec(context.config.totalWeight), terms: [], roundedTerms: 0, decimals: 0 };

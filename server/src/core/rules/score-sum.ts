@@ -70,6 +70,7 @@ function checkSum(check: SumCheck): RuleFinding | undefined {
   if (terms.length === 0) return undefined;
   if (field !== 'weight' && terms.some((term) => check.partial.has(term.range.start))) return undefined;
   const exact = sum(terms);
+  if (exact.eq(stated.value)) return undefined; // the common case, before any rounding judgement
   const decimals = Math.max(stated.decimals, ...terms.map((term) => term.decimals));
   const roundedTerms = terms.filter((term) => check.rounded.has(term.range.start)).length;
   const judgement = judgeRounding({ stated, exact, roundedTerms, termDecimals: decimals, compareDecimals: decimals, tolerance: context.config.tolerance });

@@ -108,7 +108,8 @@ function statedShares(all: { text: string; start: number }[]): { group: Group; l
 }
 
 function shareChecks(context: RuleContext): RuleFinding[] {
-  const all = sentences(context.model.paragraphs);
+  // only paragraphs naming a group can state a share or a membership: skip splitting the rest
+  const all = sentences(context.model.paragraphs.filter((paragraph) => paragraph.text.includes(GROUPS.common) || paragraph.text.includes(GROUPS.specific)));
   const shares = statedShares(all);
   if (shares.length === 0) return [];
   const members = groupMembers(context, all);
@@ -135,7 +136,7 @@ function shareChecks(context: RuleContext): RuleFinding[] {
 
 /** The central rule "产出和效益指标权重合计一般不低于 60%", checked only when the report cites it. */
 function outputBenefitCheck(context: RuleContext): RuleFinding[] {
-  const cited = sentences(context.model.paragraphs).find((sentence) => sentence.text.includes('产出') && sentence.text.includes('效益') && /不低于\s*60\s*[%％]/u.test(sentence.text));
+  const cited = sentences(context.model.paragraphs.filter((paragraph) => paragraph.text.includes('不低于'))).find((sentence) => sentence.text.includes('产出') && sentence.text.includes('效益') && /不低于\s*60\s*[%％]/u.test(sentence.text));
   if (!cited) return [];
   const entries = ['产出', '效益'].map((name) => levelOneByName(context.index, name));
   if (entries.some((entry) => !entry)) return [];

@@ -187,8 +187,8 @@ interface ProseGeneration {
 
 /** Name tables kept: renaming an indicator and undoing it are both hits. */
 const GENERATIONS = 2;
-/** Paragraphs kept per name table: more than a 3 MB report has (a scan larger than an LRU would miss on every build). */
-const PARAGRAPHS = 16_000;
+/** Paragraphs kept per name table, at least twice the document's (see BlockCache.reserve). */
+const PARAGRAPHS = 4000;
 
 /**
  * The memo key of a paragraph: its text and every field of the titles it sees (paragraphContext).
@@ -266,6 +266,7 @@ function generationFor(cache: BlockCache, tables: readonly IndicatorTable[]): Pr
  */
 export function recognizeProse(input: ProseInput, cache?: BlockCache): ProseResult {
   const generation = cache ? generationFor(cache, input.indicatorTables) : undefined;
+  generation?.paragraphs.reserve(2 * input.paragraphs.length);
   const context = documentContext(input, generation?.index);
   const cellFacts = cache?.memo<{ origin: number; facts: Fact[] }>('cellFacts');
   const result: ProseResult = {

@@ -49,6 +49,36 @@ describe.runIf(samples.length > 0)('incremental model', () => {
     );
   }, 600_000);
 
+  it('equals a fresh build when a paragraph moves away from the section title it points at, and when an indicator is renamed', () => {
+    let titled = 0;
+    for (const sample of samples) {
+      const model = buildModel(sample);
+      // a claim whose subject is the section title above its paragraph: blank lines inserted between
+      // them move the paragraph but not the title (its memoised result needs two different shifts)
+      const claim = model.claims.find((c) => c.subject.kind === 'indicator' && c.subject.range !== undefined && c.subject.range.end < c.sentence.range.start - 1);
+      const paragraph = claim && model.paragraphs.find((p) => p.range.start <= claim.sentence.range.start && claim.sentence.range.start < p.range.end);
+      const title = claim?.subject.kind === 'indicator' ? claim.subject.range : undefined;
+      const name = model.indicatorTables.flatMap((t) => t.indicators)[0]?.nameRange.start;
+      const steps: Edit[] = [];
+      if (paragraph && title && title.end < paragraph.range.start) {
+        titled++;
+        const line = sample.lastIndexOf('\n', title.start) + 1;
+        steps.push({ at: paragraph.range.start, remove: 0, insert: '\n' }, { at: line, remove: 0, insert: '\n\n' }, { at: paragraph.range.start + 2, remove: 1, insert: '' }, { at: line, remove: 2, insert: '' });
+      }
+      // a renamed indicator changes the name table (a new paragraph memo); the name restored finds the old one
+      if (name !== undefined) steps.push({ at: name, remove: 0, insert: '字' }, { at: name, remove: 1, insert: '' });
+      const cache = new BlockCache();
+      let text = sample;
+      buildModel(text, cache);
+      for (const step of steps) {
+        text = text.slice(0, step.at) + step.insert + text.slice(step.at + step.remove);
+        expect(modelToJson(buildModel(text, cache))).toEqual(modelToJson(buildModel(text)));
+      }
+      expect(text).toBe(sample);
+    }
+    expect(titled).toBeGreaterThan(0);
+  }, 120_000);
+
   it('equals a fresh build when blocks move, repeat and come back (memo hits at other offsets)', () => {
     const text = samples[0];
     const cache = new BlockCache();

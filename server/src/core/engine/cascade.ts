@@ -208,7 +208,8 @@ export function cascade(context: RuleContext, changes: readonly LiteralChange[])
     const source = inTree || (statement.field === 'weight' && statement.place === 'indicator');
     const override = { old: change.literal.value, next: change.value, inTree, source };
     // "效益" with its only child "项目效益": one quantity written under two names
-    for (const subject of singleChildChain(base, statement.subject)) overrides.set(id(subject, statement.field), override);
+    // (a written 分值's copies are followed under its own name only: the names below carry their own 分值 cells)
+    for (const subject of singleChildChain(base, statement.subject)) overrides.set(id(subject, statement.field), subject === statement.subject ? override : { ...override, source: inTree });
   }
   const affected = new Map<string, { subject: string; field: Summed }>();
   const dirty = new Set<string>();

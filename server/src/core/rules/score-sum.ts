@@ -134,7 +134,10 @@ function weightCheck(context: RuleContext, table: IndicatorTable, indicator: Ind
   const terms = children.flatMap(weightLiterals);
   if (indicator.weight) {
     const finding = checkSum({ context, table, stated: indicator.weight, terms, field: 'weight', what, of, subject: looseKeyOfIndicator(context.index, indicator), ...facts });
-    return finding ? [finding] : [];
+    if (!finding) return [];
+    // a 分值 below the row's own 得分 would only move the contradiction: which of them is wrong cannot be told
+    const below = indicator.score !== undefined && indicator.score.value.gt(sum(terms));
+    return [below ? { ...finding, fixes: [] } : finding];
   }
   const parts = indicator.weightParts;
   if (parts.length === 0 || sum(parts).eq(sum(terms))) return [];

@@ -16,15 +16,16 @@ describe('score-sum', () => {
     expect(finding.message.en).toContain('(calculation error)');
     expect(finding.related.map((r) => text.slice(r.range.start, r.range.end))).toEqual(['6', '6', '3.27', '3.45', '18.72']);
     expect(finding.related[4].label.zh).toBe('得分表 18.72');
-    // the prose copies the total: changing the total alone would contradict it, so only the cascade is offered
-    expect(finding.fixes.map((fix) => fix.kind)).toEqual(['cascade']);
-    const [cascade] = finding.fixes;
-    expect(cascade.preferred).toBe(true);
+    // the prose copy already disagrees with the rows (claim-vs-table reports it), so the total alone may be fixed too
+    expect(finding.fixes.map((fix) => [fix.kind, fix.preferred])).toEqual([['direct', false], ['cascade', true]]);
+    const [direct, cascade] = finding.fixes;
+    expect(applyFixes(text, direct.edits)).toContain('实际得分 18.73 分');
     expect(cascade.title).toEqual({ zh: '级联修正：18.73 → 18.72，并同步更新 1 处相关数字', en: 'Cascade: 18.73 → 18.72, and update 1 dependent number' });
     const fixed = applyFixes(text, cascade.edits);
     expect(fixed).toContain('实际得分 18.72 分');
     expect(fixed).toContain('| 合计 | 20 | | 20 | | 20 | 18.72 |');
   });
+
 
   it('accepts consistent sums, including per-row parent weights', () => {
     expect(findingsOf(sectionReport('18.72'), 'score-sum')).toEqual([]);

@@ -181,20 +181,37 @@ function percentOf(literal: NumberLiteral, fraction: Decimal): Decimal {
 
 type Edit = (literal: NumberLiteral, value: Decimal, decimals?: number) => void;
 
+export interface CascadeResult {
+  /** Every edit, the changes' own included, in document order. */
+  edits: TextEdit[];
+  /**
+   * The changes alone leave nothing newly contradicted: every other edit is a copy of a 得分/扣分
+   * that already disagreed with the tables (a prose "实际得分 18.73 分" repeating a wrong 合计),
+   * which its own finding reports either way. False when the cascade reaches a number computed
+   * from the changed one (a sum, a rate, the grade) or a copy that agreed with it.
+   */
+  alone: boolean;
+}
+
 /**
  * Every edit the changes imply, including the changes themselves. Changes to literals that state
  * no known quantity still produce their own edit.
  */
-export function cascade(context: RuleContext, changes: readonly LiteralChange[]): TextEdit[] {
+export function cascadeFix(context: RuleContext, changes: readonly LiteralChange[]): CascadeResult {
   const base = baseOf(context);
   const { statements } = base;
   const edits = new Map<number, TextEdit>();
   const values = new Map<number, Decimal>();
+  let alone = true;
   const edit: Edit = (literal, value, decimals = writtenDecimals(literal, value)) => {
     const newText = formatLike(value, literal, decimals);
     if (newText === literal.text) return;
     edits.set(literal.range.start, { range: literal.range, newText });
     values.set(literal.range.start, roundHalfUp(value, decimals));
+  };
+  const dependent: Edit = (literal, value, decimals) => {
+    alone = false;
+    edit(literal, value, decimals);
   };
   const overrides = new Map<string, Override>();
   for (const change of changes) {
@@ -228,30 +245,39 @@ export function cascade(context: RuleContext, changes: readonly LiteralChange[])
     const olds = [treeOld, override?.old].filter((value): value is Decimal => value !== undefined && !value.eq(next ?? value));
     if (!next || olds.length === 0) continue;
     for (const statement of statementsFor(statements, subject, field)) {
-      if (olds.some((old) => reads(statement.literal, old)) && !reads(statement.literal, next)) edit(statement.literal, next);
+      if (!olds.some((old) => reads(statement.literal, old)) || reads(statement.literal, next)) continue;
+      // a score copy already at odds with the tree is reported by its own finding, the change or not
+      const flagged = override !== undefined && field !== 'weight' && treeOld !== undefined && !reads(statement.literal, treeOld);
+      (flagged ? edit : dependent)(statement.literal, next);
     }
-    cascadeDerived(tree, statements, subject, field, edit);
+    cascadeDerived(tree, statements, subject, field, dependent);
   }
   const graph = dependencyGraph(context.model);
   // a copy that is also computed from other numbers (a 得分表 合计 = Σ entries) keeps agreeing with them
   for (const start of [...edits.keys()]) {
     if (changes.some((change) => change.literal.range.start === start)) continue;
-    const dependent = graph.byOutput.get(start);
-    if (dependent && !consistentAfter(dependent, values)) {
+    const computed = graph.byOutput.get(start);
+    if (computed && !consistentAfter(computed, values)) {
       edits.delete(start);
       values.delete(start);
     }
   }
-  for (const { edit: dependent, value } of propagate(graph, values)) {
-    if (edits.has(dependent.range.start)) continue;
-    edits.set(dependent.range.start, dependent);
-    values.set(dependent.range.start, value);
+  for (const { edit: computed, value } of propagate(graph, values)) {
+    if (edits.has(computed.range.start)) continue;
+    edits.set(computed.range.start, computed);
+    values.set(computed.range.start, value);
+    alone = false;
   }
   // the grade word follows the total grade-band judges it by (the stated one), whatever the tree says
   const total = statedTotal(context.model);
   const movedTotal = total && values.get(total.range.start);
-  if (total && movedTotal) cascadeGrade(context, total.value, movedTotal, edits);
-  return [...edits.values()].sort((a, b) => a.range.start - b.range.start);
+  if (total && movedTotal && cascadeGrade(context, total.value, movedTotal, edits)) alone = false;
+  return { edits: [...edits.values()].sort((a, b) => a.range.start - b.range.start), alone };
+}
+
+/** The edits of `cascadeFix`. */
+export function cascade(context: RuleContext, changes: readonly LiteralChange[]): TextEdit[] {
+  return cascadeFix(context, changes).edits;
 }
 
 /** 得分率 (score / weight) and 扣分 (weight − score) of a subject whose score or weight changed. */
@@ -273,18 +299,21 @@ function cascadeDerived(tree: Tree, statements: readonly Statement[], subject: s
   }
 }
 
-/** The grade word follows the report total when the band changes; synonyms keep their scheme (优秀 → 良好). */
-function cascadeGrade(context: RuleContext, old: Decimal, next: Decimal, edits: Map<number, TextEdit>): void {
-  if (isAmbiguous(context.index, '')) return;
+/** The grade word follows the report total when the band changes; synonyms keep their scheme (优秀 → 良好). True when a word changed. */
+function cascadeGrade(context: RuleContext, old: Decimal, next: Decimal, edits: Map<number, TextEdit>): boolean {
+  if (isAmbiguous(context.index, '')) return false;
   const bands = bandsOf(context.model, context.config);
   const oldBand = bandFor(bands, old);
   const newBand = bandFor(bands, next);
-  if (!oldBand || !newBand || oldBand === newBand) return;
+  if (!oldBand || !newBand || oldBand === newBand) return false;
+  let changed = false;
   for (const claim of context.model.claims) {
     if (claim.field !== 'grade' || !claim.label || claimSubjectKey(context.index, claim.subject) !== '') continue;
     if (!sameGrade(oldBand, claim.label.text)) continue;
     const position = oldBand.names.indexOf(claim.label.text);
     const newText = (position >= 0 ? newBand.names[position] : undefined) ?? newBand.label;
     edits.set(claim.label.range.start, { range: claim.label.range, newText });
+    changed = true;
   }
+  return changed;
 }

@@ -4,15 +4,16 @@
  * dependent total, rate, prose copy and grade word). The cascade is preferred — "fix all" must
  * leave the report consistent, not move the mismatch one level up.
  *
- * Every offered fix must leave the report with no new contradiction. The cascade edits exactly the
- * places that agree with the corrected number now and would disagree after it changes (copies of
- * it, sums and rates computed from it, the grade): changing the one cell alone would contradict
- * them, so when the cascade reaches any other place only the cascade is offered.
+ * Every offered fix must leave the report with no new contradiction. The cascade edits the places
+ * that agree with the corrected number now and would disagree after it changes (copies of it, sums
+ * and rates computed from it, the grade). Changing the one cell alone would contradict them, so the
+ * direct fix is offered next to the cascade only when the cascade merely updates copies that were
+ * already at odds with the tables (see `CascadeResult.alone`); otherwise only the cascade is.
  */
 import type Decimal from 'decimal.js';
 import type { NumberLiteral, Range } from '../model/types';
 import { formatLike } from '../text/numbers';
-import { cascade, type LiteralChange } from './cascade';
+import { cascadeFix, type LiteralChange } from './cascade';
 import type { Fix, Localized, RelatedPlace, RuleContext } from './types';
 
 /** Fixes replacing `literal` by `value` (formatted like the literal). Empty when the text would not change. */
@@ -23,9 +24,11 @@ export function correctionFixes(context: RuleContext, changes: readonly LiteralC
   if (direct.length === 0) return [];
   const shown = direct.map((edit, i) => `${changes[i].literal.text} → ${edit.newText}`).join('，');
   const directFix: Fix = { kind: 'direct', title: { zh: `改为：${shown}`, en: `Change: ${shown}` }, preferred: true, edits: direct };
-  const edits = cascade(context, changes);
+  const { edits, alone } = cascadeFix(context, changes);
   const extra = edits.length - direct.length;
-  return extra <= 0 ? [directFix] : [{ kind: 'cascade', title: cascadeTitle(shown, extra), preferred: true, edits }];
+  if (extra <= 0) return [directFix];
+  const cascaded: Fix = { kind: 'cascade', title: cascadeTitle(shown, extra), preferred: true, edits };
+  return alone ? [{ ...directFix, preferred: false }, cascaded] : [cascaded];
 }
 
 /** 「级联修正：18.73 → 18.72，并同步更新 1 处相关数字」: the same wording in every host. */

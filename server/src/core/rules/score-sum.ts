@@ -14,14 +14,15 @@
  * row whose own 扣分 + 得分 ≠ 分值 by rounding (see score-arithmetic) is, and then the mismatch it
  * causes in the column total is reported as a rounding difference (info).
  */
+import type Decimal from 'decimal.js';
 import type { Indicator, IndicatorTable, NumberLiteral, TotalRow } from '../model/types';
-import { rootsOf, sum, weightLiterals, weightTermsAtLevel, type ScoreField } from '../services/derive';
+import { rootsOf, sum, weightLiterals, weightSum, weightTermsAtLevel, type ScoreField } from '../services/derive';
 import { correctLiteral, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
-import { childrenOf, childTermsBelow, hasPartialScores, looseKeyOfIndicator, termsBelow } from '../engine/modelIndex';
+import { childrenOf, childTermsBelow, hasPartialScores, isAmbiguous, looseKeyOfIndicator, termsBelow } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel, totalRowSubject } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
-import { formatLike, naturalDecimals } from '../text/numbers';
+import { Dec, formatLike, naturalDecimals } from '../text/numbers';
 
 /** Rows whose 扣分 + 得分 ≠ 分值 (any difference): their literals are roundings, not exact figures. */
 function roundedRowLiterals(table: IndicatorTable): Set<number> {
@@ -127,6 +128,21 @@ function parentChecks(context: RuleContext, table: IndicatorTable, facts: TableF
   return out;
 }
 
+/**
+ * Can a parent's 分值 be rewritten to its children's sum without contradicting something else? Not
+ * when it would fall below the row's own 得分, when it is a level-1 分值 of weights that add up to
+ * the system total (weights), or when its places cannot be matched up (several tables score it):
+ * which number is wrong cannot be told, so the finding stands without a fix.
+ */
+function fixableWeight(context: RuleContext, indicator: Indicator, next: Decimal): boolean {
+  if (indicator.score !== undefined && indicator.score.value.gt(next)) return false;
+  if (isAmbiguous(context.index, looseKeyOfIndicator(context.index, indicator))) return false;
+  if (indicator.level !== 1) return true;
+  const levelOne = context.index.levelOne.map((entry) => weightSum(entry.primary));
+  const total = levelOne.reduce((acc: Decimal, value) => acc.plus(value ?? 0), new Dec(0));
+  return !total.eq(context.config.totalWeight);
+}
+
 /** A parent's 分值 vs its children's: written once, or as per-row parts (then compared as a sum, no fix). */
 function weightCheck(context: RuleContext, table: IndicatorTable, indicator: Indicator, what: Localized, of: Localized, facts: TableFacts): RuleFinding[] {
   const children = childrenOf(context.index, indicator);
@@ -135,9 +151,7 @@ function weightCheck(context: RuleContext, table: IndicatorTable, indicator: Ind
   if (indicator.weight) {
     const finding = checkSum({ context, table, stated: indicator.weight, terms, field: 'weight', what, of, subject: looseKeyOfIndicator(context.index, indicator), ...facts });
     if (!finding) return [];
-    // a 分值 below the row's own 得分 would only move the contradiction: which of them is wrong cannot be told
-    const below = indicator.score !== undefined && indicator.score.value.gt(sum(terms));
-    return [below ? { ...finding, fixes: [] } : finding];
+    return [fixableWeight(context, indicator, sum(terms)) ? finding : { ...finding, fixes: [] }];
   }
   const parts = indicator.weightParts;
   if (parts.length === 0 || sum(parts).eq(sum(terms))) return [];

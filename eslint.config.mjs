@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/**/node_modules/**', 'test/e2e/.tools/**', 'bench/peers/**', '.ci/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['dist/**', '.dev/**', 'node_modules/**', 'test/e2e/**/node_modules/**', 'test/e2e/.tools/**', 'bench/peers/**', '.ci/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,19 +8,20 @@ export function hasGlobMagic(pattern: string): boolean {
   return pattern.includes('*') || pattern.includes('?');
 }
 
-/** Classic wildcard match with single-star backtracking: O(|pattern| × |text|) at worst. */
-export function matchSegment(pattern: string, text: string): boolean {
-  const p = [...pattern];
-  const t = [...text];
+/**
+ * Wildcard matching with single-star backtracking, O(|pattern| × |items|) at worst. One routine
+ * serves both levels: characters within a segment (`*`, `?`) and segments within a path (`**`).
+ */
+function wildcardMatch<P, T>(pattern: readonly P[], items: readonly T[], isStar: (p: P) => boolean, matchesOne: (p: P, item: T) => boolean): boolean {
   let pi = 0;
   let ti = 0;
   let star = -1;
   let resume = 0;
-  while (ti < t.length) {
-    if (pi < p.length && p[pi] === '*') {
+  while (ti < items.length) {
+    if (pi < pattern.length && isStar(pattern[pi])) {
       star = pi++;
       resume = ti;
-    } else if (pi < p.length && (p[pi] === '?' || p[pi] === t[ti])) {
+    } else if (pi < pattern.length && matchesOne(pattern[pi], items[ti])) {
       pi++;
       ti++;
     } else if (star >= 0) {
@@ -30,32 +31,18 @@ export function matchSegment(pattern: string, text: string): boolean {
       return false;
     }
   }
-  while (pi < p.length && p[pi] === '*') pi++;
-  return pi === p.length;
+  while (pi < pattern.length && isStar(pattern[pi])) pi++;
+  return pi === pattern.length;
 }
 
-/** The same backtracking one level up: `**` plays the star over whole segments. */
+/** `*` and `?` within one path segment. */
+export function matchSegment(pattern: string, text: string): boolean {
+  return wildcardMatch([...pattern], [...text], (p) => p === '*', (p, ch) => p === '?' || p === ch);
+}
+
+/** `**` plays the star over whole segments. */
 export function matchSegments(pattern: readonly string[], path: readonly string[]): boolean {
-  let pi = 0;
-  let ti = 0;
-  let star = -1;
-  let resume = 0;
-  while (ti < path.length) {
-    if (pi < pattern.length && pattern[pi] === '**') {
-      star = pi++;
-      resume = ti;
-    } else if (pi < pattern.length && matchSegment(pattern[pi], path[ti])) {
-      pi++;
-      ti++;
-    } else if (star >= 0) {
-      pi = star + 1;
-      ti = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (pi < pattern.length && pattern[pi] === '**') pi++;
-  return pi === pattern.length;
+  return wildcardMatch(pattern, path, (p) => p === '**', matchSegment);
 }
 
 export interface Glob {

@@ -13,8 +13,8 @@
  * the annex titles of headings and the scoring rules.
  */
 import type {
-  Annex, AnnexReference, Claim, CountClaim, Fact, Formula, Heading, IndicatorRule, IndicatorTable, Notice, NumberLiteral,
-  Paragraph, PartsClaim, Range, Table,
+  Annex, AnnexReference, Claim, CountClaim, Fact, Formula, Heading, IndicatorTable, Notice, NumberLiteral,
+  Paragraph, PartsClaim, Range, ReportModel, Table,
 } from '../../model/types';
 import type { BlockCache } from '../../parse/blocks';
 import { Lru } from '../../parse/lru';
@@ -41,17 +41,11 @@ export interface ProseInput {
   indicatorTables: IndicatorTable[];
 }
 
-export interface ProseResult {
-  claims: Claim[];
-  countClaims: CountClaim[];
-  formulas: Formula[];
-  partsClaims: PartsClaim[];
-  facts: Fact[];
-  annexes: Annex[];
-  annexReferences: AnnexReference[];
-  indicatorRules: IndicatorRule[];
-  notices: Notice[];
-}
+/** What the prose stage adds to the model (plus what it could not read). */
+export type ProseResult = Pick<
+  ReportModel,
+  'claims' | 'countClaims' | 'formulas' | 'partsClaims' | 'facts' | 'annexes' | 'annexReferences' | 'indicatorRules'
+> & { notices: Notice[] };
 
 /** What one paragraph yields; every range is a document offset. */
 export interface ParagraphResult {

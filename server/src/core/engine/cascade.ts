@@ -169,10 +169,11 @@ function reads(literal: NumberLiteral, value: Decimal): boolean {
 
 /**
  * A sum of written scores is exact: widen the literal's decimals when the value needs more
- * ("20" → "19.6"), up to 2. Rates are rounded to the literal's own precision by the caller.
+ * ("20" → "19.6"), so that the sum rules find exactly the sum (a corrected value arrives already
+ * rounded as its own cell writes it). Rates are rounded to the literal's own precision by the caller.
  */
 function writtenDecimals(literal: NumberLiteral, value: Decimal): number {
-  return Math.max(literal.decimals, naturalDecimals(value, 2));
+  return Math.max(literal.decimals, naturalDecimals(value, 6));
 }
 
 function percentOf(literal: NumberLiteral, fraction: Decimal): Decimal {
@@ -215,7 +216,8 @@ export function cascadeFix(context: RuleContext, changes: readonly LiteralChange
   };
   const overrides = new Map<string, Override>();
   for (const change of changes) {
-    edit(change.literal, change.value, change.decimals);
+    const decimals = change.decimals ?? writtenDecimals(change.literal, change.value);
+    edit(change.literal, change.value, decimals);
     const statement = statementAt(statements, change.literal);
     if (!statement || statement.field === 'rate') continue;
     const node = treeNode(base, statement.subject);
@@ -223,7 +225,8 @@ export function cascadeFix(context: RuleContext, changes: readonly LiteralChange
     const inTree = own !== undefined && own.range.start === change.literal.range.start && (node?.children.length ?? 0) === 0;
     // a written 分值 is what its copies (another table's cell, prose "分值为 40 分") repeat, whatever its children add up to
     const source = inTree || (statement.field === 'weight' && statement.place === 'indicator');
-    const override = { old: change.literal.value, next: change.value, inTree, source };
+    // its copies repeat the value as the corrected cell writes it
+    const override = { old: change.literal.value, next: roundHalfUp(change.value, decimals), inTree, source };
     // "效益" with its only child "项目效益": one quantity written under two names
     // (a written 分值's copies are followed under its own name only: the names below carry their own 分值 cells)
     for (const subject of singleChildChain(base, statement.subject)) overrides.set(id(subject, statement.field), subject === statement.subject ? override : { ...override, source: inTree });

@@ -16,7 +16,7 @@
 import type Decimal from 'decimal.js';
 import type { Claim, Indicator, NumberLiteral } from '../model/types';
 import { correctLiteral, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
-import { levelOneOfKey, termsBelow } from '../engine/modelIndex';
+import { isAmbiguous, levelOneOfKey, termsBelow } from '../engine/modelIndex';
 import { claimSubjectKey, statementsFor, statementsOf, type QuantityField } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
@@ -158,7 +158,8 @@ function checkClaim(context: RuleContext, claim: Claim): RuleFinding | undefined
   if (!literal || claim.field === 'grade') return undefined;
   const field = claim.field;
   const subject = claimSubjectKey(context.index, claim.subject);
-  if (subject === undefined) return undefined;
+  // several tables score the subject (several projects): which one the sentence means is unknown
+  if (subject === undefined || isAmbiguous(context.index, subject)) return undefined;
   const value = subject === '' ? reportValue(context, field) : indicatorValue(context, subject, field);
   if (!value) return undefined;
   const exact = field === 'rate' && literal.unit !== '%' ? value.value.div(100) : value.value;

@@ -57,14 +57,24 @@ interface DocState {
   timer?: ReturnType<typeof setTimeout>;
   /** How long the last check of this document took (ms). */
   lastDuration: number;
+  /** When the previous edit arrived (performance.now()). */
+  lastEditAt: number;
 }
 
 /**
- * The debounce follows the cost of a check: a report that checks in 15 ms is checked 15 ms after
- * the last keystroke, so typing never waits on a fixed delay, while a burst of edits to a large
- * report still costs one check. Capped so a slow check never delays feedback by more than this.
+ * The debounce follows the cost of a check. An edit that comes after a pause longer than a check
+ * takes is checked at once (waiting would only add latency: nothing is coalesced); an edit that
+ * follows the previous one closely, or lands while a check runs, is part of a burst and waits as
+ * long as a check takes, so a burst of edits to a large report costs one check. Capped so a slow
+ * check never delays feedback by more than this.
  */
 export const MAX_DEBOUNCE_MS = 150;
+
+/** How long to wait before checking after an edit (ms). */
+export function debounceDelay(edit: { sinceLastEdit: number; lastDuration: number; busy: boolean }): number {
+  const inBurst = edit.busy || edit.sinceLastEdit < edit.lastDuration;
+  return inBurst ? Math.min(MAX_DEBOUNCE_MS, edit.lastDuration) : 0;
+}
 
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -92,11 +102,15 @@ export class DocumentChecker {
   /** Check soon (after typing settles). */
   schedule(uri: string): void {
     const state = this.state(uri);
+    const now = performance.now();
+    const delay = debounceDelay({ sinceLastEdit: now - state.lastEditAt, lastDuration: state.lastDuration, busy: state.timer !== undefined || state.running !== undefined });
+    state.lastEditAt = now;
     if (state.timer) clearTimeout(state.timer);
+    // even "at once" goes through a timer, so the rest of an incoming batch of changes lands first
     state.timer = setTimeout(() => {
       state.timer = undefined;
       void this.current(uri);
-    }, Math.min(MAX_DEBOUNCE_MS, state.lastDuration));
+    }, delay);
   }
 
   /** The result for the document's current version, checking now if needed; undefined for unknown documents. */
@@ -139,7 +153,7 @@ export class DocumentChecker {
   private state(uri: string): DocState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { cache: new BlockCache(), lastDuration: 0 };
+      state = { cache: new BlockCache(), lastDuration: 0, lastEditAt: -Infinity };
       this.states.set(uri, state);
     }
     return state;

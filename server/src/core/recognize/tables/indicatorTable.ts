@@ -6,9 +6,15 @@
  * repeated on every row; a level name carrying its weight ("决策(20 分）"); a parent merged over
  * several rows while its 分值 is written per row (→ weightParts); 合计/总分 rows; repeated header
  * rows inside the body (tables split across pages).
+ *
+ * A table lists each indicator once, so within one table an indicator is its *loose* path (the
+ * engine's identity, "项目效益" ≡ "效益"): a name row that names an indicator already read — the
+ * same name repeated on the next row, a variant spelling of it ("效益" then "项目效益"), or a row
+ * of it pasted further down — continues that indicator instead of starting a second one with the
+ * same identity, whose two 分值 and two child sums no fix could reconcile.
  */
 import type { Cell, Indicator, IndicatorLevel, IndicatorTable, NumberLiteral, Table, TextSpan, TotalRow } from '../../model/types';
-import { keyOf, normalizeName } from '../../text/normalize';
+import { keyOf, looseName, normalizeName } from '../../text/normalize';
 import { spanOfCell } from './cellText';
 import { headerLayout, isHeaderRow, isTitleRow, rowCells, totalLabel } from './headers';
 import { spreadCollapsedRows } from './collapsedRows';
@@ -17,6 +23,8 @@ import { splitWeightedName } from './weightedName';
 
 interface Building {
   indicator: Indicator;
+  /** The indicator's identity within the table: its path through `looseName`. */
+  loosePath: string;
   weights: NumberLiteral[];
   /** Weight read from the name ("决策(20 分）"), used when no 分值 column gives one. */
   nameWeight?: NumberLiteral;
@@ -43,6 +51,8 @@ function isAnnex(table: Table, title: Cell | undefined): boolean {
 class IndicatorTableBuilder {
   private readonly current = new Map<IndicatorLevel, Building>();
   private readonly all: Building[] = [];
+  /** Indicators by level and loose path (a level skipped on some rows must not alias the level above). */
+  private readonly byLoosePath = new Map<string, Building>();
   readonly totals: TotalRow[] = [];
 
   constructor(
@@ -63,7 +73,12 @@ class IndicatorTableBuilder {
     for (const l of this.layout.levels) if (l > level) this.current.delete(l);
   }
 
-  private start(level: IndicatorLevel, cell: Cell, row: number): Building {
+  private loosePathOf(level: IndicatorLevel, name: string): string {
+    const parent = this.parentOf(level);
+    return parent ? `${parent.loosePath}/${looseName(name)}` : looseName(name);
+  }
+
+  private start(level: IndicatorLevel, cell: Cell, row: number, loosePath: string): Building {
     const { name, nameRange, weight } = splitWeightedName(cell, this.text);
     const parent = this.parentOf(level);
     const path = [...(parent?.indicator.path ?? []), normalizeName(name)];
@@ -80,11 +95,17 @@ class IndicatorTableBuilder {
       rows: { start: row, end: row + 1 },
     };
     parent?.indicator.children.push(indicator.key);
-    const building: Building = { indicator, weights: [], nameWeight: weight, nameCell: cell };
+    const building: Building = { indicator, loosePath, weights: [], nameWeight: weight, nameCell: cell };
     this.all.push(building);
+    this.byLoosePath.set(`${level}:${loosePath}`, building);
+    this.open(level, building);
+    return building;
+  }
+
+  /** `building` is the open indicator at `level` from this row on; deeper levels start afresh. */
+  private open(level: IndicatorLevel, building: Building): void {
     this.current.set(level, building);
     this.resetBelow(level);
-    return building;
   }
 
   addRow(row: number): void {
@@ -105,10 +126,15 @@ class IndicatorTableBuilder {
       let building = this.current.get(level);
       let repeated = false;
       if (cell && cell.row === row && cell.text !== '') {
-        const same = building && normalizeName(splitWeightedName(cell, this.text).name) === building.indicator.path[building.indicator.path.length - 1];
-        if (same && building!.indicator.parent === (this.parentOf(level)?.indicator.key ?? '')) repeated = true;
-        else {
-          building = this.start(level, cell, row);
+        const loosePath = this.loosePathOf(level, splitWeightedName(cell, this.text).name);
+        const known = this.byLoosePath.get(`${level}:${loosePath}`);
+        if (known) {
+          // the open indicator named again keeps its deeper levels open (names repeated on every row)
+          if (known !== building) this.open(level, known);
+          building = known;
+          repeated = true;
+        } else {
+          building = this.start(level, cell, row, loosePath);
         }
       }
       if (!building) continue;

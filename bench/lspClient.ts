@@ -3,6 +3,7 @@
  * the diagnostics of a given version.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVER_EXEC_ARGV } from '../server/src/lsp/memory';
 import { readFileSync } from 'node:fs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
@@ -18,7 +19,8 @@ export class BenchLspClient {
   private readonly waiters = new Map<string, { version: number; resolve: (p: Published) => void }>();
 
   constructor(serverPath: string) {
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    // started the way the VS Code client starts it (same Node flags)
+    this.process = spawn(process.execPath, [...SERVER_EXEC_ARGV, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
       const waiter = this.waiters.get(params.uri);

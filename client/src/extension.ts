@@ -9,6 +9,7 @@ import { registerCommands } from './commands';
 import { ReportStatus } from './statusBar';
 import { ScoreTreeProvider, SCORE_VIEW_ID } from './scoreTree';
 import { watchActiveReport } from './activeReport';
+import { SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
 
 let client: LanguageClient | undefined;
 
@@ -22,8 +23,8 @@ const DOCUMENT_SELECTOR = [
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -20,7 +20,7 @@ export interface Checked {
   result: CheckResult;
   lang: Lang;
   layers: readonly ConfigLayer[];
-  /** The document's block cache (fix-all re-checks reuse it). */
+  /** The document's block cache (fix-all re-checks reuse it); a fresh one once the document is no longer warm. */
   cache: BlockCache;
   /** Configuration files that could not be read (shown with the findings). */
   problems: readonly ConfigProblem[];
@@ -76,6 +76,14 @@ export function debounceDelay(edit: { sinceLastEdit: number; lastDuration: numbe
   return inBurst ? Math.min(MAX_DEBOUNCE_MS, edit.lastDuration) : 0;
 }
 
+/**
+ * Documents whose block caches are kept between checks: the ones edited (or opened) most recently.
+ * A cache holds parse trees and recognitions for every block — about as much memory again as the
+ * check result — and only pays off on the next edit; a document that drops out keeps its result
+ * (hover, code actions) and pays one cold check (tens of ms for a 100 KB report) when edited again.
+ */
+export const WARM_DOCUMENTS = 3;
+
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -96,12 +104,15 @@ export class DocumentChecker {
   private readonly states = new Map<string, DocState>();
   /** Bumped when the configuration changes: results of an older generation are stale. */
   private generation = 0;
+  /** Documents by recency of their last edit or open, most recent last (see WARM_DOCUMENTS). */
+  private readonly recent: string[] = [];
 
   constructor(private readonly host: CheckerHost) {}
 
   /** Check soon (after typing settles). */
   schedule(uri: string): void {
     const state = this.state(uri);
+    this.touch(uri);
     const now = performance.now();
     const delay = debounceDelay({ sinceLastEdit: now - state.lastEditAt, lastDuration: state.lastDuration, busy: state.timer !== undefined || state.running !== undefined });
     state.lastEditAt = now;
@@ -144,6 +155,29 @@ export class DocumentChecker {
     const state = this.states.get(uri);
     if (state?.timer) clearTimeout(state.timer);
     this.states.delete(uri);
+    const index = this.recent.indexOf(uri);
+    if (index >= 0) this.recent.splice(index, 1);
+  }
+
+  /** Whether the document's block cache is kept (exposed for tests). */
+  isWarm(uri: string): boolean {
+    return this.recent.indexOf(uri) >= this.recent.length - WARM_DOCUMENTS;
+  }
+
+  private touch(uri: string): void {
+    const index = this.recent.indexOf(uri);
+    if (index >= 0) this.recent.splice(index, 1);
+    this.recent.push(uri);
+  }
+
+  /** Give the documents that are no longer warm an empty cache (their results stay). */
+  private coolDown(): void {
+    for (const uri of this.recent.slice(0, Math.max(0, this.recent.length - WARM_DOCUMENTS))) {
+      const state = this.states.get(uri);
+      if (!state || state.running || state.cache.size === 0) continue;
+      state.cache = new BlockCache();
+      if (state.latest) state.latest.cache = state.cache;
+    }
   }
 
   private isCurrent(stamp: Stamp, doc: TextDocument): boolean {
@@ -176,6 +210,7 @@ export class DocumentChecker {
         const checked: Stamped = { uri, version, generation, snapshot, result, lang: result.config.language, layers, cache: state.cache, problems };
         if (!(await settled(stale))) return undefined;
         state.latest = checked;
+        this.coolDown();
         this.host.onChecked(checked);
         return checked;
       } catch (error) {

@@ -17,6 +17,7 @@ import { loadConfigLayers } from '../node/configFiles';
 import { DocumentChecker, yieldToLoop, type Checked, type HostConfig } from './checker';
 import { codeActions } from './codeActions';
 import { diagnosticsOf } from './convert';
+import { IdleCollector } from './memory';
 import { codeLenses, documentSymbols, hover, inlayHints, structureOf, summaryOf } from './features';
 import {
   CheckFilesRequest, FixAllKind, ReportSummaryRequest, ScoreStructureRequest,
@@ -110,10 +111,13 @@ export function startServer(connection: Connection): void {
 
   const diagnosticsOfChecked = (checked: Checked) => diagnosticsOf(checked.snapshot, checked.result.findings, checked.problems, checked.lang);
 
+  const idleCollector = new IdleCollector();
+  connection.onShutdown(() => idleCollector.dispose());
   const checker = new DocumentChecker({
     documents,
     configFor,
     onChecked: (checked) => {
+      idleCollector.afterWork();
       if (support.pullDiagnostics) return;
       void connection.sendDiagnostics({ uri: checked.uri, version: checked.version, diagnostics: diagnosticsOfChecked(checked) });
     },

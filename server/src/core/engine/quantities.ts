@@ -28,7 +28,9 @@ export interface Statement {
 
 /** Short name of a table for messages: "表3-4", "得分表", else "表格 #n". */
 export function tableLabel(model: ReportModel, tableIndex: number): Localized {
-  const caption = model.tables.find((table) => table.index === tableIndex)?.caption?.text.trim() ?? '';
+  // tables are numbered in document order, so the index is the position (rules ask this per indicator)
+  const table = model.tables[tableIndex]?.index === tableIndex ? model.tables[tableIndex] : model.tables.find((t) => t.index === tableIndex);
+  const caption = table?.caption?.text.trim() ?? '';
   const numbered = numberedLabel(caption);
   if (numbered) return { zh: numbered, en: `Table ${numbered.slice(1)}` };
   if (caption.endsWith('表')) {

@@ -32,15 +32,18 @@ function writtenName(indicator: Indicator): string {
     .join('');
 }
 
-function checkSubject(context: RuleContext, claim: Claim, seen: Set<string>): RuleFinding | undefined {
+/** The loose spellings of the indicators under one key, computed once per key and check (a key can name hundreds of indicators in a multi-project report). */
+type NamesOfKey = (key: string) => ReadonlySet<string>;
+
+function checkSubject(context: RuleContext, claim: Claim, seen: Set<string>, namesOf: NamesOfKey): RuleFinding | undefined {
   const subject = claim.subject;
   if (subject.kind !== 'indicator' || !subject.key || !subject.range) return undefined;
   const range: Range = subject.range;
   const id = `${range.start}:${range.end}`;
   if (seen.has(id)) return undefined;
   seen.add(id);
-  const names = (context.index.indicatorsByKey.get(subject.key) ?? []).map((indicator) => looseName(indicator.name));
-  if (names.length === 0 || names.includes(looseName(subject.name))) return undefined;
+  const names = namesOf(subject.key);
+  if (names.size === 0 || names.has(looseName(subject.name))) return undefined;
   const indicator = tableIndicator(context, subject.key);
   if (!indicator) return undefined;
   const name = writtenName(indicator);
@@ -74,9 +77,18 @@ export const indicatorName: Rule = {
   },
   check(context) {
     const seen = new Set<string>();
+    const namesByKey = new Map<string, ReadonlySet<string>>();
+    const namesOf: NamesOfKey = (key) => {
+      let names = namesByKey.get(key);
+      if (!names) {
+        names = new Set((context.index.indicatorsByKey.get(key) ?? []).map((indicator) => looseName(indicator.name)));
+        namesByKey.set(key, names);
+      }
+      return names;
+    };
     const findings: RuleFinding[] = [];
     for (const claim of context.model.claims) {
-      const finding = checkSubject(context, claim, seen);
+      const finding = checkSubject(context, claim, seen, namesOf);
       if (finding) findings.push(finding);
     }
     return findings;

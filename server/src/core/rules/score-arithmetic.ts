@@ -35,13 +35,15 @@ function repeatedElsewhere(index: ModelIndex, indicator: Indicator, field: 'dedu
 
 function boundsChecks(context: RuleContext, table: IndicatorTable, indicator: Indicator): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const label = tableLabel(context.model, table.tableIndex);
-  const name = shortName(indicator.name);
   for (const field of ['deduction', 'score'] as const) {
     const literal = indicator[field];
     if (!literal) continue;
+    const isNegative = negative(context.model.text, literal);
+    if (!isNegative && !(indicator.weight && literal.value.gt(indicator.weight.value))) continue;
+    const label = tableLabel(context.model, table.tableIndex);
+    const name = shortName(indicator.name);
     const fieldName = FIELD_NAMES[field];
-    if (negative(context.model.text, literal)) {
+    if (isNegative) {
       out.push({
         message: { zh: `${label.zh}“${name}”${fieldName.zh}为负数（计算错误）`, en: `${label.en} "${name}" ${fieldName.en} is negative (calculation error)` },
         range: literal.range,

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../../server/src/core/engine/applyFixes';
+import { fixAll } from '../../server/src/core/engine/fixAll';
 import { buildModel } from '../../server/src/core/model/build';
 import type { Indicator, NumberLiteral } from '../../server/src/core/model/types';
+import { rangeOf } from './engine-helpers';
 import { at, expectLiteralsExact } from './recognize-tables.helpers';
+import { findingsOf } from './rules-table-helpers';
 
 const txt = (l: NumberLiteral | undefined) => l?.text;
 
@@ -131,6 +135,84 @@ describe('indicator tables', () => {
   it('is not fooled by tables without indicator headers', () => {
     const m = buildModel('| 序号 | 姓名 |\n| --- | --- |\n| 1 | 张三 |\n\n| a |\n| --- |\n| 得分 2 |');
     expect(m.indicatorTables).toEqual([]);
+  });
+});
+
+describe('an indicator named on two rows of one table', () => {
+  const keys = (text: string) => buildModel(text).indicatorTables[0].indicators.map((i) => i.key);
+
+  /** One fix-all pass reaches text that a second pass leaves alone and that has no score-sum error. */
+  function expectStableFixAll(text: string): string {
+    const once = fixAll(text).text;
+    expect(fixAll(once).text).toBe(once);
+    expect(findingsOf(once, 'score-sum')).toEqual([]);
+    return once;
+  }
+
+  it('continues it when the next row repeats the names in another spelling (效益, then 项目效益)', () => {
+    const text = [
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 四级指标 | 分值 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 效益 | 20 | 项目效益 | 20 | 社会效益指标 | 6 | 监测预警覆盖率 | 6 | 6 |',
+      '| 项目效益 | 20 | 项目效益 | 20 | 社会效益指标 | 6 | 监测预警覆盖率 | 6 | 6 |',
+      '| | | | | 满意度指标 | 4 | 使用效果满意度 | 4 | 3.27 |',
+    ].join('\n');
+    const m = buildModel(text);
+    const map = byKey(m.indicatorTables[0].indicators);
+    expect([...map.keys()]).toEqual([
+      '效益', '效益/项目效益', '效益/项目效益/社会效益指标', '效益/项目效益/社会效益指标/监测预警覆盖率',
+      '效益/项目效益/满意度指标', '效益/项目效益/满意度指标/使用效果满意度',
+    ]);
+    const level1 = map.get('效益')!;
+    expect([txt(level1.weight), level1.weightParts, level1.rows]).toEqual(['20', [], { start: 1, end: 4 }]);
+    expect(at(m, level1.nameRange)).toBe('效益');
+    // the repeated row repeats the leaf's 分值 and 得分: one weight, not two parts
+    const leaf = map.get('效益/项目效益/社会效益指标/监测预警覆盖率')!;
+    expect([txt(leaf.weight), leaf.weightParts, txt(leaf.score)]).toEqual(['6', [], '6']);
+    expect(map.get('效益/项目效益')?.children).toEqual(['效益/项目效益/社会效益指标', '效益/项目效益/满意度指标']);
+
+    // one finding for the 二级 分值 (20 ≠ 6 + 4), not one per spelling with two different sums
+    const findings = findingsOf(text, 'score-sum');
+    expect(findings.map((f) => f.range)).toEqual([rangeOf(text, '20', 1)]);
+    expect(findings[0].message.en).toContain('sum of its sub-indicators 10');
+    const [fix] = findings[0].fixes;
+    expect(applyFixes(text, fix.edits).split('\n')[2]).toBe('| 效益 | 20 | 项目效益 | 10 | 社会效益指标 | 6 | 监测预警覆盖率 | 6 | 6 |');
+    expect(expectStableFixAll(text).split('\n')[2]).toBe('| 效益 | 10 | 项目效益 | 10 | 社会效益指标 | 6 | 监测预警覆盖率 | 6 | 6 |');
+  });
+
+  it('merges a row of it pasted below another indicator (HTML rowspan) into the first', () => {
+    const text = [
+      '<table>',
+      '<tr><th>一级指标</th><th>分值</th><th>二级指标</th><th>分值</th><th>得分</th></tr>',
+      '<tr><td rowspan="2">产出</td><td rowspan="2">10</td><td>产出数量</td><td>6</td><td>5</td></tr>',
+      '<tr><td>产出质量</td><td>4</td><td>4</td></tr>',
+      '<tr><td>效益</td><td>20</td><td>满意度</td><td>20</td><td>18</td></tr>',
+      '<tr><td>项目产出</td><td>10</td><td>产出时效</td><td>3</td><td>3</td></tr>',
+      '</table>',
+    ].join('\n');
+    const m = buildModel(text);
+    const map = byKey(m.indicatorTables[0].indicators);
+    expect([...map.keys()]).toEqual(['产出', '产出/产出数量', '产出/产出质量', '效益', '效益/满意度', '产出/产出时效']);
+    expect(map.get('产出')?.children).toEqual(['产出/产出数量', '产出/产出质量', '产出/产出时效']);
+    expect([txt(map.get('产出')?.weight), map.get('产出')?.weightParts]).toEqual(['10', []]);
+
+    const findings = findingsOf(text, 'score-sum');
+    expect(findings.map((f) => f.range)).toEqual([rangeOf(text, '10')]);
+    expect(findings[0].message.en).toContain('sum of its sub-indicators 13');
+    expect(expectStableFixAll(text)).toContain('<td rowspan="2">13</td>');
+  });
+
+  it('does not count a 二级 row twice when it is pasted again under its parent', () => {
+    const text = [
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 得分 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 产出 | 10 | 产出数量 | 6 | 5 |',
+      '| | | 产出质量 | 4 | 4 |',
+      '| | | 产出数量 | 6 | 5 |',
+      '| 效益 | 20 | 满意度 | 20 | 18 |',
+    ].join('\n');
+    expect(keys(text)).toEqual(['产出', '产出/产出数量', '产出/产出质量', '效益', '效益/满意度']);
+    expect(findingsOf(text, 'score-sum')).toEqual([]);
   });
 });
 

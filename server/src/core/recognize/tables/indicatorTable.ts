@@ -138,6 +138,7 @@ class IndicatorTableBuilder {
         }
       }
       if (!building) continue;
+      // first to last row: an indicator continued further down also spans the rows between
       building.indicator.rows.end = row + 1;
       leaf = building;
       leafRepeated = repeated;

@@ -1,19 +1,20 @@
 /**
  * Incremental Markdown parsing: the document is cut into top-level blocks by a cheap line scanner,
- * and each block is parsed on its own by one unified/remark-gfm processor. Parses are cached by the
- * block's text with block-relative positions, so after an edit only the edited block is parsed
- * again — a block that merely moved reuses its tree.
+ * and each block is parsed on its own: simple blocks (plain paragraphs, headings and pipe tables,
+ * most of a report) by the fast path of fastBlocks.ts, the others by one unified/remark-gfm
+ * processor — the trees are the same. Parses are cached by the block's text with block-relative
+ * positions, so after an edit only the edited block is parsed again — a block that merely moved
+ * reuses its tree.
  *
  * The splitter only cuts where CommonMark itself ends a block (a blank line followed by an
  * unindented line, an ATX heading, an HTML comment or an HTML table); when in doubt it keeps lines
  * together, which is always safe because remark then parses the union.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import type { Root, RootContent } from 'mdast';
 import type { Range } from '../model/types';
+import { fastParse } from './fastBlocks';
 import { Lru } from './lru';
+import { parseMarkdown } from './remark';
 
 export type BlockKind = 'frontMatter' | 'code' | 'htmlTable' | 'htmlComment' | 'html' | 'heading' | 'markdown';
 
@@ -33,8 +34,6 @@ export interface ParsedDocument {
   text: string;
   blocks: ParsedBlock[];
 }
-
-const processor = unified().use(remarkParse).use(remarkGfm);
 
 /**
  * Per-document memory between builds: block parses keyed by block text (least recently used
@@ -277,15 +276,19 @@ function relPosition(text: string): NonNullable<Root['position']> {
   return { start: { line: 1, column: 1, offset: 0 }, end: { line, column: text.length - lastNl, offset: text.length } };
 }
 
-/** Kinds that micromark parses; the others get a tree without parsing. */
-function parsedByRemark(kind: BlockKind): boolean {
-  return kind !== 'htmlTable' && kind !== 'frontMatter';
-}
-
-function parseBlockText(kind: BlockKind, text: string): Root {
+/**
+ * The tree of a block that needs no remark parse: raw HTML tables and front matter (never parsed)
+ * and the simple blocks the fast path builds itself (fastBlocks.ts); undefined for the others.
+ */
+function treeWithoutRemark(kind: BlockKind, text: string): Root | undefined {
   if (kind === 'htmlTable') return htmlRoot(text);
   if (kind === 'frontMatter') return { type: 'root', children: [] };
-  return withRootPosition(processor.parse(text).children, text);
+  const children = fastParse(text);
+  return children && withRootPosition(children, text);
+}
+
+function parseAlone(text: string): Root {
+  return withRootPosition(parseMarkdown(text).children, text);
 }
 
 /** Every block tree gets the same root position, however it was parsed (nothing reads it). */
@@ -298,14 +301,15 @@ function withRootPosition(children: RootContent[], text: string): Root {
  * extension and mdast-util-from-markdown builds its handler table per call: ~0.3 ms, mostly in
  * micromark-util-chunked `splice` and `combineExtensions`); paying it once per block made a cold
  * parse of 400 blocks slower than one whole-document parse. So the blocks missing from the cache
- * are parsed together, joined by a blank line, and the joined tree is cut back into one tree per
- * block with block-relative positions. A block that starts with a list marker would continue the
- * list of the block before it, so it is preceded by a line holding an empty HTML comment, which
- * closes every container (not used everywhere: it makes micromark markedly slower). The result
- * is used only when it is provably the same as parsing each block alone: every top-level node
- * lies inside one block (no container, fence or HTML block ran on into the next block), every
- * separator is a node of its own, and there is no (footnote) definition that could turn text of
- * another block into a reference. Otherwise each block of the batch is parsed alone.
+ * that the fast path does not take are parsed together, joined by a blank line, and the joined
+ * tree is cut back into one tree per block with block-relative positions. A block that starts
+ * with a list marker would continue the list of the block before it, so it is preceded by a line
+ * holding an empty HTML comment, which closes every container (not used everywhere: it makes
+ * micromark markedly slower). The result is used only when it is provably the same as parsing
+ * each block alone: every top-level node lies inside one block (no container, fence or HTML block
+ * ran on into the next block), every separator is a node of its own, and there is no (footnote)
+ * definition that could turn text of another block into a reference. Otherwise each block of the
+ * batch is parsed alone.
  */
 const SEPARATOR = '<!-- -->';
 const BLANK = '\n\n';
@@ -357,7 +361,7 @@ function relocate(node: Positioned, offset: number, lines: number, length: numbe
 /** Trees of `texts` parsed in one remark call, or undefined when the batch is not equivalent to separate parses. */
 function parseJoined(texts: string[]): Root[] | undefined {
   const glues = texts.map((text, k) => (k === 0 ? '' : startsListItem(text) ? FENCED : BLANK));
-  const children = processor.parse(texts.map((text, k) => glues[k] + text).join('')).children as Positioned[];
+  const children = parseMarkdown(texts.map((text, k) => glues[k] + text).join('')).children as Positioned[];
   const roots: Root[] = [];
   let next = 0;
   let offset = 0;
@@ -385,17 +389,29 @@ function parseJoined(texts: string[]): Root[] | undefined {
   return next === children.length ? roots : undefined;
 }
 
+/**
+ * Does the block open a list or a block quote and end with a line starting with a tag? micromark
+ * reads that line differently at the end of the input ("* 项\n</pre>": a top-level `html` node)
+ * than before a blank line (the same node inside the list item), so such a block ends its batch,
+ * where it is at the end of the input as when parsed alone.
+ */
+function endsContainerWithTag(text: string): boolean {
+  const lines = text.split('\n');
+  if (!lines[lines.length - 1].trimStart().startsWith('<')) return false;
+  return lines.some((line) => startsListItem(line) || line.trimStart().startsWith('>'));
+}
+
 /** Parse `texts` (all remark kinds) in batches; equal to parsing each alone. */
 function parseMany(texts: string[], cache: BlockCache): Root[] {
   const roots: Root[] = [];
   let batch: string[] = [];
   let size = 0;
   const flush = () => {
-    if (batch.length === 1) roots.push(withRootPosition(processor.parse(batch[0]).children, batch[0]));
+    if (batch.length === 1) roots.push(parseAlone(batch[0]));
     else if (batch.length > 1) {
       const joined = parseJoined(batch);
       if (!joined) cache.fallbacks++;
-      roots.push(...(joined ?? batch.map((text) => parseBlockText('markdown', text))));
+      roots.push(...(joined ?? batch.map(parseAlone)));
     }
     batch = [];
     size = 0;
@@ -404,6 +420,7 @@ function parseMany(texts: string[], cache: BlockCache): Root[] {
     if (size > 0 && size + text.length > BATCH_LIMIT) flush();
     batch.push(text);
     size += text.length + FENCED.length;
+    if (endsContainerWithTag(text)) flush();
   }
   flush();
   return roots;
@@ -422,15 +439,12 @@ export function parseDocument(text: string, cache: BlockCache = new BlockCache()
     const blockText = text.slice(start, end);
     const key = `${span.kind}\u0000${blockText}`;
     let root = cache.get(key);
-    if (root) cache.hits++;
-    else if (!parsedByRemark(span.kind)) {
-      cache.misses++;
-      root = parseBlockText(span.kind, blockText);
-      cache.set(key, root);
-    } else if (missing.has(key)) cache.hits++;
+    if (root || missing.has(key)) cache.hits++;
     else {
       cache.misses++;
-      missing.set(key, blockText);
+      root = treeWithoutRemark(span.kind, blockText);
+      if (root) cache.set(key, root);
+      else missing.set(key, blockText);
     }
     blocks.push({ kind: span.kind, start, end, text: blockText, key, root });
   }

@@ -1,0 +1,226 @@
+/**
+ * The fast path of the block parser. Most blocks of a report are paragraphs of plain text, short
+ * ATX headings and GFM pipe tables whose cells hold plain text; for those the mdast is built by a
+ * scan, node for node and position for position what `unified().use(remarkParse).use(remarkGfm)
+ * .parse(text).children` gives, at a small fraction of micromark's cost. Anything else — any
+ * character that may start inline syntax, a line that may start another block, a table micromark
+ * would read differently — is left to remark: `fastParse` answers only when it is sure.
+ * test/property/fast-parse.test.ts holds it to remark on every sample block and on mutations.
+ */
+import type { AlignType, Heading, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Point, Position } from 'unist';
+
+/** A line of the block: offsets of its first character and of its end (exclusive, before "\n"). */
+interface Line {
+  /** 1-based, as in mdast positions. */
+  number: number;
+  start: number;
+  end: number;
+}
+
+/** The mdast of `text` (one block, "\n" line endings) when it is provably simple; undefined: ask remark. */
+export function fastParse(text: string): RootContent[] | undefined {
+  const lines = splitLines(text);
+  if (!lines) return undefined;
+  const first = text.charCodeAt(0);
+  const node = first === HASH ? heading(text, lines) : first === PIPE ? table(text, lines) : paragraph(text, lines);
+  return node ? [node] : undefined;
+}
+
+const SPACE = 32;
+const HASH = 35;
+const PIPE = 124;
+const COLON = 58;
+const DASH = 45;
+
+/** The lines of `text`; undefined when one is empty or ends in a space (a blank line, a hard break). */
+function splitLines(text: string): Line[] | undefined {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end === start || text.charCodeAt(end - 1) === SPACE) return undefined;
+    lines.push({ number: lines.length + 1, start, end });
+    if (end === text.length) return lines;
+    start = end + 1;
+  }
+}
+
+/*
+ * Inline syntax: a character that may start a construct of CommonMark or GFM (escape, code span,
+ * emphasis and strikethrough, link, image and footnote, HTML and autolink, character reference,
+ * email autolink literal), a URL autolink literal, or a character micromark rewrites (NUL, tab,
+ * "\r" and the other controls, a byte order mark). Regular expressions rather than a loop over
+ * the characters: they run natively from the first call, while such a loop runs in V8's
+ * interpreter for most of a cold CLI run (a cold fastParse of the seed report's blocks took
+ * 28 ms with the loop, 12 ms with these).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are among what it looks for
+const INLINE_SYNTAX = /[\0-\t\v-\x1f\\`*_[\]!&~@<>|\ufeff]|www\.|https?:/i;
+/** The same in a table, where `|` separates cells and `<`, `>` may only be those of `<br>` (checked apart). */
+// eslint-disable-next-line no-control-regex -- as above
+const CELL_SYNTAX = /[\0-\t\v-\x1f\\`*_[\]!&~@\ufeff]|www\.|https?:/i;
+
+/** `<br>` forms that pandoc writes in cells; remark reads each as one inline `html` node. */
+const BREAKS = ['<br>', '<br/>', '<br />'];
+
+function breakAt(text: string, i: number): string | undefined {
+  return BREAKS.find((tag) => text.startsWith(tag, i));
+}
+
+/** Is every `<` and `>` of `text` part of a `<br>` form (each holds one `>`)? */
+function onlyBreaks(text: string): boolean {
+  let tags = 0;
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+    if (!breakAt(text, i)) return false;
+    tags++;
+  }
+  let closers = 0;
+  for (let i = text.indexOf('>'); i >= 0; i = text.indexOf('>', i + 1)) closers++;
+  return closers === tags;
+}
+
+function point(line: Line, offset: number): Point {
+  return { line: line.number, column: offset - line.start + 1, offset };
+}
+
+function span(line: Line, start: number, end: number): Position {
+  return { start: point(line, start), end: point(line, end) };
+}
+
+/** The inline content of `text[start, end)` on one line, known to be plain text and `<br>` forms. */
+function inline(text: string, line: Line, start: number, end: number): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let run = start;
+  for (let i = text.indexOf('<', start); i >= 0 && i < end; i = text.indexOf('<', run)) {
+    const tag = breakAt(text, i)!;
+    if (run < i) out.push({ type: 'text', value: text.slice(run, i), position: span(line, run, i) });
+    out.push({ type: 'html', value: tag, position: span(line, i, i + tag.length) });
+    run = i + tag.length;
+  }
+  if (run < end) out.push({ type: 'text', value: text.slice(run, end), position: span(line, run, end) });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headings: `#`–`######`, one space, plain text (no closing sequence).
+
+function heading(text: string, lines: Line[]): Heading | undefined {
+  if (lines.length !== 1 || INLINE_SYNTAX.test(text)) return undefined;
+  let depth = 0;
+  while (text.charCodeAt(depth) === HASH) depth++;
+  const start = depth + 1;
+  if (depth > 6 || text.charCodeAt(depth) !== SPACE || start >= text.length) return undefined;
+  // a leading space is skipped by micromark, a trailing `#` may close the heading
+  if (text.charCodeAt(start) === SPACE || text.charCodeAt(text.length - 1) === HASH) return undefined;
+  const line = lines[0];
+  const children = inline(text, line, start, text.length);
+  return { type: 'heading', depth: depth as Heading['depth'], children, position: span(line, 0, text.length) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs: lines of plain text that cannot start or interrupt another block.
+
+function paragraph(text: string, lines: Line[]): Paragraph | undefined {
+  if (INLINE_SYNTAX.test(text)) return undefined;
+  for (const line of lines) if (LINE_STARTS.has(text.charCodeAt(line.start)) || startsOrderedItem(text, line)) return undefined;
+  const last = lines[lines.length - 1];
+  const first = lines[0];
+  return {
+    type: 'paragraph',
+    children: [{ type: 'text', value: text, position: { start: point(first, 0), end: point(last, text.length) } }],
+    position: { start: point(first, 0), end: point(last, text.length) },
+  };
+}
+
+/**
+ * Characters that may open a block at the start of a line: indentation, ATX heading, block quote,
+ * bullet list and thematic break, setext underline, and `:` (a line like `:-` under a line of text
+ * is a GFM table delimiter row even without pipes). The others (fences, HTML, definitions) are
+ * inline syntax characters anyway.
+ */
+const LINE_STARTS = new Set([SPACE, HASH, 0x3e, DASH, 0x2b, 0x3d, COLON]);
+
+/** Digits, then `.` or `)`, then a space or the end of the line: an ordered list item ("1.昌吉…" is not). */
+function startsOrderedItem(text: string, line: Line): boolean {
+  let i = line.start;
+  while (i < line.end && isDigit(text.charCodeAt(i))) i++;
+  if (i === line.start || i >= line.end) return false;
+  const marker = text.charCodeAt(i);
+  if (marker !== 0x2e && marker !== 0x29) return false;
+  return i + 1 === line.end || text.charCodeAt(i + 1) === SPACE;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipe tables: every line starts with `|`, line 2 is the delimiter row, every row has as many
+// cells as the header. Cell positions follow micromark-extension-gfm-table: a cell runs from its
+// leading pipe to the next pipe; the last cell of a row runs to the end of the line (so it holds
+// the closing pipe, if any). A pipe that ends the line opens no cell.
+
+function table(text: string, lines: Line[]): Table | undefined {
+  if (lines.length < 2 || lines[0].end - lines[0].start < 2) return undefined; // "|" alone is no header
+  if (CELL_SYNTAX.test(text) || !onlyBreaks(text)) return undefined;
+  const align = delimiterRow(text, lines[1]);
+  if (!align) return undefined;
+  const rows: TableRow[] = [];
+  for (const line of lines) {
+    if (line.number === 2) continue;
+    const row = tableRow(text, line);
+    if (!row || row.children.length !== align.length) return undefined;
+    rows.push(row);
+  }
+  const last = lines[lines.length - 1];
+  return { type: 'table', align, children: rows, position: { start: point(lines[0], 0), end: point(last, last.end) } };
+}
+
+function tableRow(text: string, line: Line): TableRow | undefined {
+  if (text.charCodeAt(line.start) !== PIPE) return undefined;
+  const pipes: number[] = [];
+  for (let i = line.start; i >= 0 && i < line.end; i = text.indexOf('|', i + 1)) pipes.push(i);
+  const closed = pipes.length > 1 && pipes[pipes.length - 1] === line.end - 1;
+  const count = closed ? pipes.length - 1 : pipes.length;
+  const children: TableCell[] = [];
+  for (let c = 0; c < count; c++) {
+    const to = c + 1 < pipes.length ? pipes[c + 1] : line.end;
+    children.push(tableCell(text, line, pipes[c], to, c === count - 1 ? line.end : to));
+  }
+  return { type: 'tableRow', children, position: span(line, line.start, line.end) };
+}
+
+/** The cell whose leading pipe is at `pipe`, content up to `to`, node up to `end`. */
+function tableCell(text: string, line: Line, pipe: number, to: number, end: number): TableCell {
+  let start = pipe + 1;
+  while (start < to && text.charCodeAt(start) === SPACE) start++;
+  let stop = to;
+  while (stop > start && text.charCodeAt(stop - 1) === SPACE) stop--;
+  return { type: 'tableCell', children: inline(text, line, start, stop), position: span(line, pipe, end) };
+}
+
+/** The alignments of a delimiter row (`| :-- | --: | :-: | --- |`), or undefined when it is none. */
+function delimiterRow(text: string, line: Line): AlignType[] | undefined {
+  const align: AlignType[] = [];
+  let i = line.start;
+  if (text.charCodeAt(i) !== PIPE) return undefined;
+  i++;
+  for (;;) {
+    while (i < line.end && text.charCodeAt(i) === SPACE) i++;
+    if (i === line.end) return align;
+    const left = text.charCodeAt(i) === COLON;
+    if (left) i++;
+    const dashes = i;
+    while (i < line.end && text.charCodeAt(i) === DASH) i++;
+    if (i === dashes) return undefined;
+    const right = text.charCodeAt(i) === COLON;
+    if (right) i++;
+    align.push(left && right ? 'center' : left ? 'left' : right ? 'right' : null);
+    while (i < line.end && text.charCodeAt(i) === SPACE) i++;
+    if (i === line.end) return align;
+    if (text.charCodeAt(i) !== PIPE) return undefined;
+    i++;
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * parse/fastBlocks.ts builds the mdast of simple blocks without remark. Whenever it answers, its
+ * tree must be the one remark gives for the block alone, to the position; and it must keep
+ * answering for the blocks reports are made of, or the fast path would silently stop working.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it, vi } from 'vitest';
+import { generateReport } from '../../bench/generate';
+import { BlockCache, parseDocument } from '../../server/src/core/parse/blocks';
+import { fastParse } from '../../server/src/core/parse/fastBlocks';
+import { parseMarkdown } from '../../server/src/core/parse/remark';
+import { render, treeArb } from './report-generator';
+
+// the remark parses parseDocument makes are counted (and still made)
+vi.mock('../../server/src/core/parse/remark', async (importOriginal) => {
+  const remark = await importOriginal<typeof import('../../server/src/core/parse/remark')>();
+  return { parseMarkdown: vi.fn(remark.parseMarkdown) };
+});
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+const ROOT = join(__dirname, '../..');
+
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return markdownFiles(full);
+    return name.endsWith('.md') ? [full] : [];
+  });
+}
+
+/** The texts of the blocks remark parses (html tables and front matter never reach it). */
+function blockTexts(text: string): string[] {
+  return parseDocument(text)
+    .blocks.filter((block) => block.kind !== 'htmlTable' && block.kind !== 'frontMatter')
+    .map((block) => block.text);
+}
+
+const files = [...markdownFiles(join(ROOT, 'samples')), ...markdownFiles(join(ROOT, 'test/fixtures'))].map((file) => readFileSync(file, 'utf8'));
+const generated = [generateReport(7, 100_000), ...fc.sample(treeArb, { numRuns: 20, seed: 42 }).map((tree) => render(tree).text)];
+const corpus = [...new Set([...files, ...generated].flatMap(blockTexts))];
+
+/** fastParse's tree equals remark's whenever there is one; returns whether there was. */
+function agreesWithRemark(text: string): boolean {
+  const fast = fastParse(text);
+  if (fast) expect(fast, JSON.stringify(text)).toStrictEqual(processor.parse(text).children);
+  return fast !== undefined;
+}
+
+describe('fastParse', () => {
+  it('gives the tree remark gives for every block of the samples, fixtures and generated reports', () => {
+    expect(corpus.length).toBeGreaterThan(1000);
+    const fast = corpus.filter(agreesWithRemark).length;
+    // paragraphs, headings and tables are most blocks (about 90%); the rest (lists, emphasis, HTML) goes to remark
+    expect(fast / corpus.length).toBeGreaterThan(0.85);
+  });
+
+  it('takes most of the seed report (by size of its Markdown blocks)', () => {
+    const seed = readFileSync(join(ROOT, 'samples/seed-report.md'), 'utf8');
+    const blocks = blockTexts(seed);
+    const size = (texts: string[]) => texts.reduce((sum, text) => sum + text.length, 0);
+    // about 70%: the rest is mostly one table with `*` in its cells (which remark reads as emphasis)
+    expect(size(blocks.filter((text) => fastParse(text))) / size(blocks)).toBeGreaterThan(0.65);
+  });
+
+  it.each([
+    ['a plain CJK paragraph', '近几年，中央多次会议强调“三大攻坚战”的战略部署（2020 年 6 月）。\n第二行：95.18 分，评级为“优”。'],
+    ['a paragraph numbered without a space', '1.昌吉州金融办处置非法集资监测预警平台建设维护经费项目2020 年主要已完成：'],
+    ['a paragraph indented with ideographic spaces', '\u3000\u3000本项目预算 10 万元。\u3000'],
+    ['a heading', '### （一）项目决策情况'],
+    ['a table with merged cells written empty', '| 一级指标 | 二级指标 | 分值 |\n| --- | :-: | ---: |\n| 决策 | 项目立项 | 5 |\n| | | 4 |\n| 合计 | | 100 分 |'],
+    ['a table without outer pipes at the end', '| 指标 | 分值\n|---|---\n| 产出 | 40'],
+    ['a table with pandoc line breaks', '| 一级指标 | 分值 |\n| --- | --- |\n| 决策<br />(20 分） | 20<br>分<br/> |'],
+  ])('takes %s', (_name, text) => {
+    expect(agreesWithRemark(text)).toBe(true);
+  });
+
+  it.each([
+    ['a list', '1. 项目立项'],
+    ['emphasis', '得分 **95** 分'],
+    ['a hard break', '第一行  \n第二行'],
+    ['an autolink literal', '详见 www.example.com'],
+    ['a setext heading', '标题\n==='],
+    ['a table whose rows differ in width', '| a | b |\n| - | - |\n| 1 |'],
+    ['a table without a delimiter row', '| a | b |\n| 1 | 2 |'],
+    ['a table under a line of text without pipes', '指标\n:-'],
+  ])('leaves %s to remark', (_name, text) => {
+    expect(fastParse(text)).toBeUndefined();
+  });
+
+  it('gives the tree remark gives for mutated blocks', () => {
+    const tableBlocks = corpus.filter((text) => text.startsWith('|'));
+    const blockArb = fc.oneof(fc.constantFrom(...corpus), fc.constantFrom(...tableBlocks));
+    let fast = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(blockArb, fc.array(editArb, { minLength: 1, maxLength: 4 }), (block, edits) => {
+        runs++;
+        if (agreesWithRemark(edits.reduce(applyEdit, block))) fast++;
+      }),
+      { numRuns: Number(process.env.PROP_RUNS ?? 3000) },
+    );
+    // the mutations stay close enough to simple blocks that the fast path is exercised
+    expect(fast / runs).toBeGreaterThan(0.2);
+  });
+
+  it('gives the tree remark gives for paragraphs, headings and tables made of the pieces', () => {
+    let fast = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.oneof(paragraphArb, headingArb, tableArb), (text) => {
+        runs++;
+        if (agreesWithRemark(text)) fast++;
+      }),
+      { numRuns: Number(process.env.PROP_RUNS ?? 3000) },
+    );
+    expect(fast / runs).toBeGreaterThan(0.2);
+  });
+});
+
+describe('parseDocument with the fast path', () => {
+  it('does not call remark for a report of simple blocks', () => {
+    vi.mocked(parseMarkdown).mockClear();
+    const doc = parseDocument(generateReport(3, 20_000), new BlockCache());
+    expect(doc.blocks.length).toBeGreaterThan(50);
+    expect(parseMarkdown).not.toHaveBeenCalled();
+  });
+
+  it('sends the other blocks to remark and gives every block the tree remark gives it', () => {
+    vi.mocked(parseMarkdown).mockClear();
+    const text = '# 标题\n\n段落 1\n\n1. 列表\n\n得分 **95** 分\n\n| a | b |\n| - | - |\n| 1 | 2 |';
+    const doc = parseDocument(text, new BlockCache());
+    expect(parseMarkdown).toHaveBeenCalledTimes(1); // one batch: the list and the emphasis
+    for (const block of doc.blocks) expect(block.root.children).toStrictEqual(processor.parse(block.text).children);
+  });
+});
+
+/**
+ * Pieces that make, break or sit next to the syntax the fast path must recognise: mostly ones a
+ * simple block may hold (so that mutated blocks often stay on the fast path, at its edges), and
+ * the characters that must send a block to remark.
+ */
+const EDGE_PIECES = [
+  '|', ' | ', '||', ':', '#', '# ', '=', '+', '-', '.', ')', ' ', '  ', '\u3000', '\u00a0', '\n', '0', '1', '9', '1.', '1. ', '2)',
+  '- ', '---', ':-:', '字', '分', '𠀀', '<br>', '<br />', '<br/>', 'ww', 'h', 'http', 'w.',
+];
+const SYNTAX_PIECES = [
+  '*', '_', '\\', '<', '>', '`', '~', '[', ']', '!', '&', '@', '\t', '\r', '\n\n', '\0', '\ufeff', '<BR>', '<b>', 'www.', 'http://', 'HTTPS://', 'a@b.cn',
+];
+const pieceArb = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...EDGE_PIECES) }, { weight: 1, arbitrary: fc.constantFrom(...SYNTAX_PIECES) });
+
+/** Short texts of the three shapes the fast path takes, made of plain words and the pieces. */
+const wordArb = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('字', '分值', '95.5', '（一）', '“优”', '1.', 'a') }, { weight: 1, arbitrary: pieceArb });
+const inlineArb = fc.array(wordArb, { minLength: 0, maxLength: 5 }).map((words) => words.join(''));
+const paragraphArb = fc.array(inlineArb, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
+const headingArb = fc.tuple(fc.constantFrom('#', '##', '###', '#######', '#\u3000'), fc.constantFrom(' ', '  ', ''), inlineArb).map((parts) => parts.join(''));
+const rowArb = (cells: number) =>
+  fc.tuple(fc.array(inlineArb, { minLength: cells, maxLength: cells }), fc.constantFrom('|', '', '||', ' |')).map(([texts, end]) => `|${texts.map((t) => ` ${t} `).join('|')}${end}`);
+const delimiterArb = (cells: number) =>
+  fc.array(fc.constantFrom('---', ':--', '--:', ':-:', '-', ':', ' - ', '', '-- -'), { minLength: cells, maxLength: cells }).map((cs) => `|${cs.join('|')}|`);
+const tableArb = fc.integer({ min: 1, max: 4 }).chain((cells) =>
+  fc.tuple(rowArb(cells), delimiterArb(cells), fc.array(fc.oneof({ weight: 5, arbitrary: rowArb(cells) }, { weight: 1, arbitrary: rowArb(cells + 1) }), { maxLength: 3 })).map(([head, delimiter, body]) => [head, delimiter, ...body].join('\n')),
+);
+
+type Edit =
+  | { kind: 'insert'; at: number; piece: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'dropCell'; at: number }
+  | { kind: 'clearCell'; at: number; fill: string }
+  | { kind: 'dropColumn'; at: number }
+  | { kind: 'dropLine'; at: number }
+  | { kind: 'repeatLine'; at: number };
+
+const at = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at, piece: pieceArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at, length: fc.integer({ min: 1, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('dropCell' as const), at }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('clearCell' as const), at, fill: fc.constantFrom('', ' ', '  ', '\u3000') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('dropColumn' as const), at }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('dropLine' as const), at }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('repeatLine' as const), at }) },
+);
+
+function applyEdit(text: string, edit: Edit): string {
+  const offset = Math.floor(edit.at * (text.length + 1));
+  switch (edit.kind) {
+    case 'insert':
+      return text.slice(0, offset) + edit.piece + text.slice(offset);
+    case 'delete':
+      return text.slice(0, offset) + text.slice(offset + edit.length);
+    case 'dropCell': {
+      // from the pipe at or before `offset` to the next pipe
+      const from = text.lastIndexOf('|', offset);
+      const to = text.indexOf('|', from + 1);
+      return from < 0 || to < 0 ? text : text.slice(0, from) + text.slice(to);
+    }
+    case 'clearCell': {
+      // a merged cell, written empty
+      const from = text.lastIndexOf('|', offset);
+      const to = text.indexOf('|', from + 1);
+      return from < 0 || to < 0 || text.slice(from, to).includes('\n') ? text : `${text.slice(0, from + 1)}${edit.fill}${text.slice(to)}`;
+    }
+    case 'dropColumn': {
+      // the same cell of every row: the table stays a table
+      const column = Math.floor(edit.at * 8);
+      return text
+        .split('\n')
+        .map((line) => line.split('|').filter((_cell, i) => i !== column + 1).join('|'))
+        .join('\n');
+    }
+    case 'dropLine':
+    case 'repeatLine': {
+      const lines = text.split('\n');
+      const index = Math.floor(edit.at * lines.length);
+      lines.splice(index, edit.kind === 'dropLine' ? 1 : 0, ...(edit.kind === 'repeatLine' ? [lines[index]] : []));
+      return lines.join('\n');
+    }
+  }
+}

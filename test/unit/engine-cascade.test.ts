@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../server/src/core/engine/applyFixes';
-import { cascade } from '../../server/src/core/engine/cascade';
+import { cascade, cascadeFix } from '../../server/src/core/engine/cascade';
+import { correctLiteral } from '../../server/src/core/engine/fixes';
 import { checkReport } from '../../server/src/core/engine/check';
 import { Dec } from '../../server/src/core/text/numbers';
 import { literalAt } from './engine-helpers';
@@ -28,5 +29,29 @@ describe('cascade', () => {
     const total = literalAt(text, '18.73', 1);
     const fixed = applyFixes(text, cascade({ model, index, config }, [{ literal: total, value: new Dec('18.72') }]));
     expect(fixed).toBe(text.replaceAll('18.73', '18.72'));
+  });
+
+  it('refuses to rewrite a 分值 copy whose own table\'s children confirm the old value', () => {
+    const text = [
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| 项目过程 | 10 | 资金管理 | 10 | 资金到位率 | 3 | 3 |',
+      '',
+      '财政支出项目绩效指标体系设置及评分情况表',
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 项目过程 | 6 | 资金管理 | 6 | 资金到位率 | 3 | 0 | 3 |',
+      '| | | | | 预算执行率 | 3 | 0 | 3 |',
+    ].join('\n');
+    const { model, index, config } = checkReport(text, { rules: [] });
+    const context = { model, index, config };
+    // the annex 资金管理 6 = 3 + 3: writing the section's 10 there breaks the annex sum
+    const annexCopy = literalAt(text, '6', 1);
+    expect(cascadeFix(context, [{ literal: annexCopy, value: new Dec('10') }]).blocked).toBe(true);
+    expect(correctLiteral(context, annexCopy, new Dec('10'))).toEqual([]);
+    // the section's 10 has one child (3): nothing confirms it, so its cascade may go ahead
+    expect(cascadeFix(context, [{ literal: literalAt(text, '10', 1), value: new Dec('6') }]).blocked).toBe(false);
+    const { findings } = checkReport(text);
+    expect(findings.filter((f) => f.ruleId === 'summary-vs-detail').map((f) => [text.slice(f.range.start, f.range.end), f.fixes])).toEqual([['6', []], ['6', []]]);
   });
 });

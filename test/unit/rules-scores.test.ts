@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../server/src/core/engine/applyFixes';
 import { checkReport } from '../../server/src/core/engine/check';
 import { fixAll } from '../../server/src/core/engine/fixAll';
+import { rangeOf } from './engine-helpers';
 import { findingsOf, sectionReport, textOf } from './rules-table-helpers';
 
 describe('score-sum', () => {
@@ -37,6 +38,68 @@ describe('score-sum', () => {
     expect(findings.map((f) => textOf(text, f))).toEqual(['19']);
     expect(findings[0].message.zh).toContain('与各行之和 20');
   });
+
+  describe('two tables that list different children of one indicator', () => {
+    const text = [
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| 项目过程 | 10 | 资金管理 | 10 | 资金到位率 | 3 | 3 |',
+      '',
+      '财政支出项目绩效指标体系设置及评分情况表',
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 项目过程 | 10 | 资金管理 | 10 | 资金到位率 | 3 | 0 | 3 |',
+      '| | | | | 预算执行率 | 3 | 0 | 3 |',
+    ].join('\n');
+
+    it('report each table without a fix (no single 分值 fits both) and point at the other table', () => {
+      const findings = findingsOf(text, 'score-sum');
+      expect(findings.map((f) => f.range)).toEqual([rangeOf(text, '10', 1), rangeOf(text, '10', 3)]);
+      expect(findings.map((f) => f.message.zh)).toEqual(['表格 #1“资金管理”分值 10 与下级指标之和 3 不一致（计算错误）', '情况表“资金管理”分值 10 与下级指标之和 6 不一致（计算错误）']);
+      expect(findings.map((f) => f.fixes)).toEqual([[], []]);
+      const disagreement = findings.map((f) => f.related.at(-1)!);
+      expect(disagreement.map((place) => place.range.start)).toEqual([rangeOf(text, '资金管理', 1).start, rangeOf(text, '资金管理', 0).start]);
+      expect(disagreement[0].label.zh).toBe('情况表“资金管理”下级指标之和 6');
+    });
+
+    it('so fix-all settles', () => {
+      const once = fixAll(text).text;
+      expect(once).toBe(text);
+      expect(fixAll(once).text).toBe(once);
+    });
+  });
+
+  describe('a parent 分值 above too few children', () => {
+    const table = (grandparent: string, totals: string[]) =>
+      [
+        '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        `| 项目决策 | ${grandparent} | 项目立项 | 5 | 立项依据充分性 | 2.5 | 2.5 |`,
+        '| | | 绩效目标 | 10 | 绩效目标合理性 | 10 | 10 |',
+        '| | | 资金投入 | 5 | 预算编制科学性 | 5 | 5 |',
+        ...totals,
+      ].join('\n');
+
+    it('gets no fix when the sums above confirm the written 分值 (the missing child is the likelier error)', () => {
+      const text = table('20', ['| 总分 | 20 | | 20 | | 20 | 17.5 |']);
+      const findings = findingsOf(text, 'score-sum');
+      // 项目立项 5 = its parent's share (20 = 5 + 10 + 5); the level-3 total 20 = the level-1 and level-2 totals
+      expect(findings.map((f) => [textOf(text, f), f.range.start, f.fixes])).toEqual([
+        ['5', rangeOf(text, '5', 0).start, []],
+        ['20', text.lastIndexOf('20'), []],
+      ]);
+      expect(fixAll(text).text).toBe(text);
+    });
+
+    it('is corrected when no sum that holds counts it', () => {
+      // 项目决策 17.5 ≠ 5 + 10 + 5: it confirms nothing (and is reported itself)
+      const text = table('17.5', []);
+      const finding = findingsOf(text, 'score-sum').find((f) => f.range.start === text.indexOf('| 5 |') + 2)!;
+      expect(finding.fixes.map((fix) => [fix.kind, fix.edits.map((edit) => edit.newText)])).toEqual([['direct', ['2.5']]]);
+      expect(applyFixes(text, finding.fixes[0].edits).split('\n')[2]).toBe('| 项目决策 | 17.5 | 项目立项 | 2.5 | 立项依据充分性 | 2.5 | 2.5 |');
+      expect(fixAll(fixAll(text).text).text).toBe(fixAll(text).text);
+    });
+  });
 });
 
 describe('score-rate', () => {
@@ -57,6 +120,42 @@ describe('summary-vs-detail', () => {
     expect(findings[0].message.zh).toContain('与表3-4的 18.72 不一致');
     // score-sum reports the summary total only through its own entries (which agree here)
     expect(findingsOf(text, 'score-sum')).toEqual([]);
+  });
+
+  it('offers no fix that would break the copy row\'s own 扣分 + 得分 = 分值', () => {
+    const text = [
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 10 | 0.55 | 9.45 |',
+      '',
+      '财政支出项目绩效指标体系设置及评分情况表',
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 6 | 0 | 6 |',
+    ].join('\n');
+    const findings = findingsOf(text, 'summary-vs-detail');
+    const annexRow = text.lastIndexOf('| 6 | 0 | 6 |');
+    expect(findings.map((f) => [textOf(text, f), f.range.start - annexRow])).toEqual([['6', 2], ['0', 6], ['6', 10]]);
+    // 0 + 6 = 6 holds: writing 10 or 9.45 alone would break it, writing 扣分 0.55 alone too
+    expect(findings.map((f) => f.fixes)).toEqual([[], [], []]);
+    expect(findingsOf(text, 'score-arithmetic')).toEqual([]);
+  });
+
+  it('still corrects a copy whose row agrees with the new value', () => {
+    const text = [
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 10 | 0.55 | 9.45 |',
+      '',
+      '财政支出项目绩效指标体系设置及评分情况表',
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 10 | 0.55 | 9.54 |',
+    ].join('\n');
+    const [finding, ...rest] = findingsOf(text, 'summary-vs-detail');
+    expect(rest).toEqual([]);
+    expect(textOf(text, finding)).toBe('9.54');
+    expect(applyFixes(text, finding.fixes[0].edits)).toBe(text.replace('9.54', '9.45'));
   });
 });
 
@@ -85,6 +184,24 @@ describe('score-arithmetic', () => {
       ['alternative', true, '改扣分：扣分 0.62 / 得分 1.88'],
       ['alternative', false, '改得分：扣分 0.63 / 得分 1.87'],
     ]);
+  });
+
+  it('offers only the alternative its own 评分标准 allows', () => {
+    const text = [
+      '资金到位率=（10/10）×100%=100%。',
+      '',
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 标杆值 | 评分标准 | 扣分 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 项目过程 | 3 | 资金管理 | 3 | 资金到位率 | 3 | 100% | 资金到位率=100%，得权重分满分，每降低1%，扣除 5%权重分，扣完为止。 | 0 | 0 |',
+    ].join('\n');
+    const [finding, ...rest] = findingsOf(text, 'score-arithmetic');
+    expect(rest).toEqual([]);
+    // 100% meets the standard, so the deduction 0 is right and the score is the wrong number
+    expect(finding.range).toEqual({ start: text.lastIndexOf('0'), end: text.lastIndexOf('0') + 1 });
+    expect(finding.fixes.map((fix) => [fix.kind, fix.preferred, fix.title.zh])).toEqual([['alternative', true, '改得分：扣分 0 / 得分 3']]);
+    const fixed = applyFixes(text, finding.fixes[0].edits);
+    expect(fixed.endsWith('| 0 | 3 |')).toBe(true);
+    expect([...findingsOf(fixed, 'score-arithmetic'), ...findingsOf(fixed, 'rule-deduction')]).toEqual([]);
   });
 
   it('a real mismatch is an error; a score above the weight is an error', () => {

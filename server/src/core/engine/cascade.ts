@@ -21,7 +21,7 @@ import { bandFor, bandsOf, sameGrade } from '../services/grades';
 import { statedTotal } from '../services/summary';
 import { Dec, formatLike, naturalDecimals, roundHalfUp } from '../text/numbers';
 import { consistentAfter, dependencyGraph, propagate } from './dependencies';
-import { isAmbiguous, looseKeyOfIndicator, type ModelIndex } from './modelIndex';
+import { childrenOf, isAmbiguous, looseKeyOfIndicator, type ModelIndex } from './modelIndex';
 import { claimSubjectKey, statementAt, statementsFor, statementsOf, type QuantityField, type Statement } from './quantities';
 import type { RuleContext, TextEdit } from './types';
 
@@ -192,6 +192,11 @@ export interface CascadeResult {
    * from the changed one (a sum, a rate, the grade) or a copy that agreed with it.
    */
   alone: boolean;
+  /**
+   * The cascade would rewrite a 分值 cell whose own table's children add up to the value it
+   * states: no value fits both tables, so no fix should be offered (see `confirmedCopy`).
+   */
+  blocked: boolean;
 }
 
 /**
@@ -204,6 +209,7 @@ export function cascadeFix(context: RuleContext, changes: readonly LiteralChange
   const edits = new Map<number, TextEdit>();
   const values = new Map<number, Decimal>();
   let alone = true;
+  let blocked = false;
   const edit: Edit = (literal, value, decimals = writtenDecimals(literal, value)) => {
     const newText = formatLike(value, literal, decimals);
     if (newText === literal.text) return;
@@ -231,6 +237,7 @@ export function cascadeFix(context: RuleContext, changes: readonly LiteralChange
     // (a written 分值's copies are followed under its own name only: the names below carry their own 分值 cells)
     for (const subject of singleChildChain(base, statement.subject)) overrides.set(id(subject, statement.field), subject === statement.subject ? override : { ...override, source: inTree });
   }
+  const changed = new Set(changes.map((change) => change.literal.range.start));
   const affected = new Map<string, { subject: string; field: Summed }>();
   const dirty = new Set<string>();
   for (const [key, override] of overrides) {
@@ -249,6 +256,7 @@ export function cascadeFix(context: RuleContext, changes: readonly LiteralChange
     if (!next || olds.length === 0) continue;
     for (const statement of statementsFor(statements, subject, field)) {
       if (!olds.some((old) => reads(statement.literal, old)) || reads(statement.literal, next)) continue;
+      if (confirmedCopy(base, changed, statement)) blocked = true;
       // a score copy already at odds with the tree is reported by its own finding, the change or not
       const flagged = override !== undefined && field !== 'weight' && treeOld !== undefined && !reads(statement.literal, treeOld);
       (flagged ? edit : dependent)(statement.literal, next);
@@ -275,7 +283,22 @@ export function cascadeFix(context: RuleContext, changes: readonly LiteralChange
   const total = statedTotal(context.model);
   const movedTotal = total && values.get(total.range.start);
   if (total && movedTotal && cascadeGrade(context, total.value, movedTotal, edits)) alone = false;
-  return { edits: [...edits.values()].sort((a, b) => a.range.start - b.range.start), alone };
+  return { edits: [...edits.values()].sort((a, b) => a.range.start - b.range.start), alone, blocked };
+}
+
+/**
+ * Is the statement a 分值 cell whose own table's children add up to what it states now? Then
+ * that table confirms the old value, and rewriting it would trade one broken sum for another (two
+ * tables listing different children of one indicator: each table's fix would undo the other's).
+ * Children the changes rewrite (a parent whose only child is the corrected cell) confirm nothing.
+ */
+function confirmedCopy(base: Base, changed: ReadonlySet<number>, statement: Statement): boolean {
+  if (statement.field !== 'weight' || statement.place !== 'indicator') return false;
+  const occurrences = base.index.indicatorsByLooseKey.get(statement.subject) ?? [];
+  const copy = occurrences.find((indicator) => indicator.weight?.range.start === statement.literal.range.start);
+  const children = copy ? childrenOf(base.index, copy) : [];
+  if (children.length === 0 || children.some((child) => !child.weight || changed.has(child.weight.range.start))) return false;
+  return children.reduce((total, child) => total.plus(child.weight!.value), new Dec(0)).eq(statement.literal.value);
 }
 
 /** The edits of `cascadeFix`. */

@@ -24,7 +24,9 @@ export function correctionFixes(context: RuleContext, changes: readonly LiteralC
   if (direct.length === 0) return [];
   const shown = direct.map((edit, i) => `${changes[i].literal.text} → ${edit.newText}`).join('，');
   const directFix: Fix = { kind: 'direct', title: { zh: `改为：${shown}`, en: `Change: ${shown}` }, preferred: true, edits: direct };
-  const { edits, alone } = cascadeFix(context, changes);
+  const { edits, alone, blocked } = cascadeFix(context, changes);
+  // a copy another table confirms would break whichever way: neither the cascade nor the cell alone helps
+  if (blocked) return [];
   const extra = edits.length - direct.length;
   if (extra <= 0) return [directFix];
   const cascaded: Fix = { kind: 'cascade', title: cascadeTitle(shown, extra), preferred: true, edits };

@@ -341,6 +341,26 @@ function matches(stated: Stated, deduction: Decimal): boolean {
   return stated.deduction.minus(deduction).abs().lte(stated.slack);
 }
 
+/** Does the row, as stated, break a rule whose verdict leaves no doubt (what this rule reports as an error)? */
+function breaksCertainly(context: RuleContext, rule: IndicatorRule, indicator: Indicator): boolean {
+  const stated = statedOf(indicator);
+  const verdict = stated ? verdictFor(context, rule.rule, stated) : undefined;
+  return verdict !== undefined && verdict.certain && !verdict.readings.some((reading) => matches(stated!, reading.deduction));
+}
+
+/**
+ * Would replacing the row's 扣分/得分 by these values turn a row that follows its own 评分标准 into
+ * one that certainly does not? score-arithmetic asks before offering an alternative, so that
+ * "扣分 + 得分 = 分值" is not restored by writing a deduction the scoring rule forbids.
+ */
+export function breaksOwnRule(context: RuleContext, indicator: Indicator, values: { deduction?: Decimal; score?: Decimal }): boolean {
+  const replace = (literal: NumberLiteral | undefined, value: Decimal | undefined): NumberLiteral | undefined => (literal && value ? { ...literal, value } : literal);
+  const changed: Indicator = { ...indicator, deduction: replace(indicator.deduction, values.deduction), score: replace(indicator.score, values.score) };
+  return context.model.indicatorRules.some(
+    (rule) => ruleIndicator(context, rule) === indicator && !breaksCertainly(context, rule, indicator) && breaksCertainly(context, rule, changed),
+  );
+}
+
 function checkRule(context: RuleContext, rule: IndicatorRule): RuleFinding | undefined {
   const indicator = ruleIndicator(context, rule);
   const stated = indicator ? statedOf(indicator) : undefined;

@@ -9,6 +9,7 @@
  * 0.625 / 1.875 round to 0.63 / 1.88).
  * Fix: two alternatives — change the 扣分 (0.62) or the 得分 (1.87). The preferred one keeps the
  * literal that other places repeat (the 得分 1.88 feeds the totals), so the totals stay right.
+ * When the row's own 评分标准 determines the 扣分 (rule-deduction), only the consistent one is offered.
  */
 import type Decimal from 'decimal.js';
 import type { Indicator, IndicatorTable, NumberLiteral } from '../model/types';
@@ -17,7 +18,8 @@ import { looseKeyOf, type ModelIndex } from '../engine/modelIndex';
 import { tableLabel } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Fix, Rule, RuleContext, RuleFinding } from '../engine/types';
-import { formatLike } from '../text/numbers';
+import { formatLike, roundHalfUp } from '../text/numbers';
+import { breaksOwnRule } from './rule-deduction';
 
 const MINUS = new Set(['-', '－', '−', '负']);
 
@@ -87,16 +89,20 @@ function sumCheck(context: RuleContext, table: IndicatorTable, indicator: Indica
   const exact = deduction.value.plus(score.value);
   const judgement = judgeRounding({ stated: weight, exact, roundedTerms: 2, termDecimals: Math.max(deduction.decimals, score.decimals), compareDecimals: decimals, tolerance: context.config.tolerance });
   if (judgement.verdict === 'ok') return undefined;
-  // Keep the literal other places repeat; else keep the score (it feeds the totals) and change the deduction.
-  const keepScore = repeatedElsewhere(context.index, indicator, 'score') || !repeatedElsewhere(context.index, indicator, 'deduction');
+  const [newDeduction, newScore] = [weight.value.minus(score.value), weight.value.minus(deduction.value)];
+  // an alternative that breaks the row's own 评分标准 would trade this error for a rule-deduction one
+  const deductionBreaksRule = breaksOwnRule(context, indicator, { deduction: roundHalfUp(newDeduction, decimals) });
+  const scoreBreaksRule = breaksOwnRule(context, indicator, { score: roundHalfUp(newScore, decimals) });
+  // Else keep the literal other places repeat; else keep the score (it feeds the totals) and change the deduction.
+  const keepScore = deductionBreaksRule ? false : scoreBreaksRule || repeatedElsewhere(context.index, indicator, 'score') || !repeatedElsewhere(context.index, indicator, 'deduction');
   const target = keepScore ? deduction : score;
+  const fixes = [
+    ...(deductionBreaksRule ? [] : [alternative(deduction, newDeduction, decimals, 'deduction', score, keepScore)]),
+    ...(scoreBreaksRule ? [] : [alternative(score, newScore, decimals, 'score', deduction, !keepScore)]),
+  ];
   const label = tableLabel(context.model, table.tableIndex);
   const verdict = verdictLabel(judgement.verdict);
   const name = shortName(indicator.name);
-  const fixes = [
-    alternative(deduction, weight.value.minus(score.value), decimals, 'deduction', score, keepScore),
-    alternative(score, weight.value.minus(deduction.value), decimals, 'score', deduction, !keepScore),
-  ];
   return {
     message: {
       zh: `${label.zh}“${name}”扣分 ${deduction.text} + 得分 ${score.text} = ${formatLike(exact, weight, decimals)}，与分值 ${weight.text} 不一致（${verdict.zh}）`,
@@ -124,8 +130,8 @@ export const scoreArithmetic: Rule = {
     },
     example: '| 制度执行有效性 | 2.5 | … | 0.63 | 1.88 |   ← 0.63 + 1.88 = 2.51 ≠ 2.5（舍入差异）',
     fix: {
-      zh: '提供两个备选修复：改扣分（0.62）或改得分（1.87）；优先保留在其他位置重复出现、参与合计的数字。',
-      en: 'Two alternatives: change the deduction (0.62) or the score (1.87); the preferred one keeps the number repeated elsewhere and used in totals.',
+      zh: '提供两个备选修复：改扣分（0.62）或改得分（1.87）；优先保留在其他位置重复出现、参与合计的数字。指标自身的评分标准确定扣分时，只提供与之相符的修复。',
+      en: 'Two alternatives: change the deduction (0.62) or the score (1.87); the preferred one keeps the number repeated elsewhere and used in totals. When the indicator’s own scoring rule determines the deduction, only the alternative that follows it is offered.',
     },
   },
   check(context) {

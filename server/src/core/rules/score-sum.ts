@@ -17,8 +17,8 @@
 import type Decimal from 'decimal.js';
 import type { Indicator, IndicatorTable, NumberLiteral, TotalRow } from '../model/types';
 import { rootsOf, sum, weightLiterals, weightSum, weightTermsAtLevel, type ScoreField } from '../services/derive';
-import { correctLiteral, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
-import { childrenOf, childTermsBelow, hasPartialScores, isAmbiguous, looseKeyOfIndicator, termsBelow } from '../engine/modelIndex';
+import { correctLiteral, FIELD_NAMES, related, relatedLiteral, shortName } from '../engine/fixes';
+import { childrenOf, childTermsBelow, hasPartialScores, isAmbiguous, looseKeyOfIndicator, occurrencesOf, parentOf, termsBelow } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel, totalRowSubject } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
@@ -143,7 +143,44 @@ function fixableWeight(context: RuleContext, indicator: Indicator, next: Decimal
   return !total.eq(context.config.totalWeight);
 }
 
-/** A parent's 分值 vs its children's: written once, or as per-row parts (then compared as a sum, no fix). */
+/**
+ * Another table that writes this indicator with other children (a row lost or added in one of
+ * them): the place that says so. No single 分值 fits both tables, and a cascade rewriting the
+ * shared 分值 to one table's sum would break the other, so such a finding gets no fix.
+ */
+function disagreeingCopy(context: RuleContext, indicator: Indicator, childSum: Decimal): RelatedPlace | undefined {
+  for (const other of occurrencesOf(context.index, indicator)) {
+    if (other.tableIndex === indicator.tableIndex) continue;
+    const children = childrenOf(context.index, other);
+    if (children.length === 0 || children.some((child) => weightLiterals(child).length === 0)) continue;
+    const otherSum = sum(children.flatMap(weightLiterals));
+    if (otherSum.eq(childSum)) continue;
+    const label = tableLabel(context.model, other.tableIndex);
+    const name = shortName(other.name);
+    return related(other.nameRange, `${label.zh}“${name}”下级指标之和 ${otherSum.toString()}`, `${label.en} "${name}": its sub-indicators add up to ${otherSum.toString()}`);
+  }
+  return undefined;
+}
+
+/**
+ * Does a sum that holds now count this 分值: with its siblings in the nearest ancestor that has
+ * other children (a parent with this one child only repeats its 分值), or at its level of a total row?
+ */
+function confirmedAbove(context: RuleContext, table: IndicatorTable, indicator: Indicator): boolean {
+  let parent = parentOf(context.index, indicator);
+  while (parent && childrenOf(context.index, parent).length === 1) parent = parentOf(context.index, parent);
+  const siblings = parent ? childrenOf(context.index, parent) : [];
+  const parentWeight = parent && weightSum(parent);
+  if (parentWeight && siblings.every((sibling) => weightLiterals(sibling).length > 0) && sum(siblings.flatMap(weightLiterals)).eq(parentWeight)) return true;
+  const levelSum = sum(weightTermsAtLevel(table, indicator.level));
+  return table.totals.some((row) => row.weights[indicator.level - 1]?.value.eq(levelSum) ?? false);
+}
+
+/**
+ * A parent's 分值 vs its children's: written once, or as per-row parts (then compared as a sum, no fix).
+ * The fix rewrites the parent only when that breaks no sum that holds now: when the 分值 agrees
+ * with its parent or the total row, a missing child is the likelier error.
+ */
 function weightCheck(context: RuleContext, table: IndicatorTable, indicator: Indicator, what: Localized, of: Localized, facts: TableFacts): RuleFinding[] {
   const children = childrenOf(context.index, indicator);
   if (children.some((child) => weightLiterals(child).length === 0)) return [];
@@ -151,7 +188,10 @@ function weightCheck(context: RuleContext, table: IndicatorTable, indicator: Ind
   if (indicator.weight) {
     const finding = checkSum({ context, table, stated: indicator.weight, terms, field: 'weight', what, of, subject: looseKeyOfIndicator(context.index, indicator), ...facts });
     if (!finding) return [];
-    return [fixableWeight(context, indicator, sum(terms)) ? finding : { ...finding, fixes: [] }];
+    const disagreement = disagreeingCopy(context, indicator, sum(terms));
+    if (disagreement) return [{ ...finding, related: [...finding.related, disagreement], fixes: [] }];
+    const fixable = fixableWeight(context, indicator, sum(terms)) && !confirmedAbove(context, table, indicator);
+    return [fixable ? finding : { ...finding, fixes: [] }];
   }
   const parts = indicator.weightParts;
   if (parts.length === 0 || sum(parts).eq(sum(terms))) return [];
@@ -167,6 +207,15 @@ function weightCheck(context: RuleContext, table: IndicatorTable, indicator: Ind
       fixes: [],
     },
   ];
+}
+
+/**
+ * Does another level of the same total row write this 分值 with its rows adding up to it? Then the
+ * rows missing at this level are the likelier error, and rewriting the total (with its copies at
+ * the other levels) would break the sums that hold.
+ */
+function confirmedByOtherLevel(table: IndicatorTable, row: TotalRow, stated: NumberLiteral): boolean {
+  return row.weights.some((other, i) => other !== undefined && other !== stated && other.value.eq(stated.value) && sum(weightTermsAtLevel(table, (i + 1) as 1 | 2 | 3 | 4)).eq(other.value));
 }
 
 function totalChecks(context: RuleContext, table: IndicatorTable, row: TotalRow, facts: TableFacts): RuleFinding[] {
@@ -189,7 +238,7 @@ function totalChecks(context: RuleContext, table: IndicatorTable, row: TotalRow,
     const level = (i + 1) as 1 | 2 | 3 | 4;
     const levelWhat = { zh: `${what.zh}（${level}级）`, en: `${what.en} (level ${level})` };
     const finding = checkSum({ context, table, stated, terms: weightTermsAtLevel(table, level), field: 'weight', what: levelWhat, of, subject, ...facts });
-    if (finding) out.push(finding);
+    if (finding) out.push(confirmedByOtherLevel(table, row, stated) ? { ...finding, fixes: [] } : finding);
   });
   return out;
 }
@@ -228,8 +277,8 @@ export const scoreSum: Rule = {
     },
     example: '| 满意度指标 | 4 | … | 3.27 |\n| | 4 | … | 3.45 |\n| 合计 | 20 | … | 18.73 |   ← 6 + 6 + 3.27 + 3.45 = 18.72',
     fix: {
-      zh: '直接修复改为重新计算的合计；级联修复同时更新依赖该数字的汇总表、得分率、正文“实际得分”、总分和评级。',
-      en: 'The direct fix writes the recomputed sum; the cascade fix also updates the summary table, rates, prose copies, the report total and the grade word.',
+      zh: '直接修复改为重新计算的合计；级联修复同时更新依赖该数字的汇总表、得分率、正文“实际得分”、总分和评级。上级分值与其上级或合计行一致（更可能缺少下级指标）、或两个表所列下级指标不同时，不提供修复。',
+      en: 'The direct fix writes the recomputed sum; the cascade fix also updates the summary table, rates, prose copies, the report total and the grade word. No fix is offered when a parent 分值 agrees with the sums above it (a missing child is likelier) or when two tables list different children.',
     },
   },
   check(context) {

@@ -8,7 +8,8 @@
  * Why: reports copy numbers between the summary, the analysis sections and the annex; a correction
  * made in one place is easily missed in the others.
  * Example: 得分表 项目效益 18.73 while 表 3-4's rows add up to 18.72.
- * Fix: write the section table's (recomputed) value.
+ * Fix: write the section table's (recomputed) value — unless the row's own 扣分 + 得分 = 分值, which
+ * holds now, would break (its other cells agree with the old value).
  *
  * The section table's own 合计 is checked by score-sum against its rows; this rule compares the
  * OTHER places with the recomputed value, so one wrong literal is reported once.
@@ -81,11 +82,31 @@ function copyChecks(context: RuleContext): RuleFinding[] {
         if (field !== 'weight' && (!leaf || hasPartialScores(indicator) || hasPartialScores(source))) continue; // a parent's sum is score-sum's concern
         const literal = indicator[field];
         const value = detailValue(context, source, field);
-        if (literal && value && !literal.value.eq(value)) out.push(mismatch(context, literal, value, where, source, field));
+        if (!literal || !value || literal.value.eq(value)) continue;
+        const finding = mismatch(context, literal, value, where, source, field);
+        out.push(breaksRow(indicator, field, value) ? { ...finding, fixes: [] } : finding);
       }
     }
   }
   return out;
+}
+
+type RowValues = Partial<Record<Field, Decimal>>;
+
+/** 扣分 + 得分 = 分值 (or 得分 ≤ 分值 when no 扣分 is written): the row's own arithmetic. */
+function rowHolds(row: RowValues): boolean {
+  if (!row.weight || !row.score) return false;
+  return row.deduction ? row.deduction.plus(row.score).eq(row.weight) : row.score.lte(row.weight);
+}
+
+/**
+ * Would writing the copy's value into this row break the row's own arithmetic, which holds now?
+ * Then the row's other numbers agree with the old value: correcting the one cell alone would trade
+ * this finding for a score-arithmetic error, so the finding stands without a fix.
+ */
+function breaksRow(indicator: Indicator, field: Field, value: Decimal): boolean {
+  const row: RowValues = { weight: indicator.weight?.value, deduction: indicator.deduction?.value, score: indicator.score?.value };
+  return rowHolds(row) && !rowHolds({ ...row, [field]: value });
 }
 
 export const summaryVsDetail: Rule = {
@@ -102,7 +123,10 @@ export const summaryVsDetail: Rule = {
       en: 'Numbers are copied between the summary, the analysis sections and the annex; a correction in one place is easily missed elsewhere.',
     },
     example: '得分表：| 分值 | … | 18.73 |   ← 表 3-4 各行之和 18.72',
-    fix: { zh: '改为章节评分表中（重新计算）的数值。', en: "Write the section table's (recomputed) value." },
+    fix: {
+      zh: '改为章节评分表中（重新计算）的数值；改后该行扣分 + 得分 ≠ 分值时不提供修复。',
+      en: "Write the section table's (recomputed) value; not offered when it would break the row's own deduction + score = weight.",
+    },
   },
   check(context) {
     // several projects in one document: their tables cannot be paired, so nothing is compared

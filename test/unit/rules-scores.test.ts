@@ -204,6 +204,22 @@ describe('score-arithmetic', () => {
     expect([...findingsOf(fixed, 'score-arithmetic'), ...findingsOf(fixed, 'rule-deduction')]).toEqual([]);
   });
 
+  it('score-sum offers no fix for a parent 得分 its own 评分标准 backs (a child row is the likelier error)', () => {
+    const text = [
+      '在职人员控制率=（82/84）×100%=97.62%。',
+      '',
+      '| 一级指标 | 二级指标 | 三级指标 | 四级指标 | 分值 | 评分标准 | 得分 | 评分说明 |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 投入 | 预算配置 | 在职人员控制率 | | 5 | 以100%为标准。在职人员控制率≤100%,计5分;每超过一个百分点扣0.5分,扣完为止。 | 5 | 在职82名，编制84名，控制率97.62%。 |',
+      '| | | | 改造任务完成率 | 4 | 按完成比例计算得分,满分为止。 | 3.68 | 完成率92.00%。 |',
+    ].join('\n');
+    const findings = findingsOf(text, 'score-sum').filter((f) => textOf(text, f) === '5' && f.range.start === text.indexOf('| 5 |', text.indexOf('扣完为止')) + 2);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message.zh).toContain('3.68');
+    expect(findings[0].fixes).toEqual([]);
+    expect(findingsOf(fixAll(text).text, 'rule-deduction').filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('a real mismatch is an error; a score above the weight is an error', () => {
     expect(findingsOf(annex('0.5', '1.88'), 'score-arithmetic').map((f) => [f.severity, f.message.zh.endsWith('（计算错误）')])).toEqual([['error', true]]);
     const over = annex('0', '3');

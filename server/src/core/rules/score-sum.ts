@@ -23,6 +23,7 @@ import { statementsFor, statementsOf, tableLabel, totalRowSubject } from '../eng
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { Dec, formatLike, naturalDecimals } from '../text/numbers';
+import { breaksOwnRule } from './rule-deduction';
 
 /** Rows whose 扣分 + 得分 ≠ 分值 (any difference): their literals are roundings, not exact figures. */
 function roundedRowLiterals(table: IndicatorTable): Set<number> {
@@ -120,8 +121,12 @@ function parentChecks(context: RuleContext, table: IndicatorTable, facts: TableF
     for (const field of ['deduction', 'score'] as const) {
       const stated = indicator[field];
       if (!stated) continue;
-      const finding = checkSum({ context, table, stated, terms: childTermsBelow(context.index, indicator, field), field, what, of, subject, ...facts });
-      if (finding) out.push(finding);
+      const terms = childTermsBelow(context.index, indicator, field);
+      const finding = checkSum({ context, table, stated, terms, field, what, of, subject, ...facts });
+      if (!finding) continue;
+      // the row's own 评分标准 backs the written value: then a child is the likelier error
+      const backedByRule = finding.fixes.length > 0 && breaksOwnRule(context, indicator, { [field]: sum(terms) });
+      out.push(backedByRule ? { ...finding, fixes: [] } : finding);
     }
     out.push(...weightCheck(context, table, indicator, what, of, facts));
   }
@@ -277,8 +282,8 @@ export const scoreSum: Rule = {
     },
     example: '| 满意度指标 | 4 | … | 3.27 |\n| | 4 | … | 3.45 |\n| 合计 | 20 | … | 18.73 |   ← 6 + 6 + 3.27 + 3.45 = 18.72',
     fix: {
-      zh: '直接修复改为重新计算的合计；级联修复同时更新依赖该数字的汇总表、得分率、正文“实际得分”、总分和评级。上级分值与其上级或合计行一致（更可能缺少下级指标）、或两个表所列下级指标不同时，不提供修复。',
-      en: 'The direct fix writes the recomputed sum; the cascade fix also updates the summary table, rates, prose copies, the report total and the grade word. No fix is offered when a parent 分值 agrees with the sums above it (a missing child is likelier) or when two tables list different children.',
+      zh: '直接修复改为重新计算的合计；级联修复同时更新依赖该数字的汇总表、得分率、正文“实际得分”、总分和评级。上级分值与其上级或合计行一致（更可能缺少下级指标）、上级得分或扣分符合其本身的评分标准、或两个表所列下级指标不同时，不提供修复。',
+      en: 'The direct fix writes the recomputed sum; the cascade fix also updates the summary table, rates, prose copies, the report total and the grade word. No fix is offered when a parent 分值 agrees with the sums above it (a missing child is likelier), when a parent’s 得分 or 扣分 follows its own scoring rule, or when two tables list different children.',
     },
   },
   check(context) {

@@ -66,8 +66,17 @@ function tasksFor(options: CliOptions, io: Io): FileTask[] {
   return tasks;
 }
 
+/**
+ * One core fewer than the machine has: a check keeps V8's background threads (optimizing compiler,
+ * concurrent marking) busy too — on 2 cores one in-process run already used 1.3 of them, and two
+ * workers were slower than one thread.
+ */
+function defaultJobs(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
 async function runTasks(tasks: readonly FileTask[], options: CliOptions, io: Io): Promise<FileResult[]> {
-  const jobs = options.jobs ?? availableParallelism();
+  const jobs = options.jobs ?? defaultJobs();
   const workerFile = path.join(__dirname, 'cli-worker.js');
   const progress = createProgress(tasks.length, io.stderr);
   try {

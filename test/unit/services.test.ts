@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkReport, type CheckResult } from '../../server/src/core/engine/check';
 import { applyFixes } from '../../server/src/core/engine/applyFixes';
 import { scoreLenses } from '../../server/src/core/services/codeLens';
-import { editorPreferred, fixTitle } from '../../server/src/core/services/fixTitles';
+import { editorPreferred } from '../../server/src/core/services/editorPreferred';
+import { pick } from '../../server/src/core/services/locale';
 import { hoverAt } from '../../server/src/core/services/hover';
 import { valueHints } from '../../server/src/core/services/inlayHints';
 import { scoreStructure } from '../../server/src/core/services/scoreStructure';
@@ -182,8 +183,8 @@ describe('editor services on the seed report', () => {
   it('a cascade fix is titled as one, and the editor prefers the direct fix of the same number', () => {
     const finding = result.findings.find((item) => item.ruleId === 'score-sum' && item.range.start === total34())!;
     const cascade = finding.fixes.find((fix) => fix.kind === 'cascade')!;
-    expect(fixTitle(cascade, 'zh')).toMatch(/^级联修正：18\.73 → 18\.72/u);
-    expect(fixTitle(cascade, 'en')).toMatch(/^Cascade: /u);
+    expect(pick(cascade.title, 'zh')).toMatch(/^级联修正：18\.73 → 18\.72/u);
+    expect(pick(cascade.title, 'en')).toMatch(/^Cascade: /u);
     expect(editorPreferred(finding.fixes)?.kind).toBe('direct');
   });
 });

@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/model/types';
 import type { ConfigProblem } from '../core/engine/config';
 import type { Finding, Fix, Severity } from '../core/engine/types';
-import { editorPreferred, fixTitle } from '../core/services/fixTitles';
+import { editorPreferred } from '../core/services/editorPreferred';
 import { pick, type Lang } from '../core/services/locale';
 
 /** A diagnostic's code links to the rule's section of docs/rules.md (same address as the CLI's SARIF helpUri). */
@@ -50,7 +50,7 @@ export interface DiagnosticData {
 export function toWireFix(doc: TextDocument, fix: Fix, lang: Lang, preferred: boolean): WireFix {
   return {
     kind: fix.kind,
-    title: fixTitle(fix, lang),
+    title: pick(fix.title, lang),
     preferred,
     edits: fix.edits.map((edit) => ({ range: toLspRange(doc, edit.range), newText: edit.newText })),
   };

@@ -5,7 +5,7 @@ import { correctLiteral } from '../../server/src/core/engine/fixes';
 import { checkReport } from '../../server/src/core/engine/check';
 import { Dec } from '../../server/src/core/text/numbers';
 import { literalAt } from './engine-helpers';
-import { sectionReport } from './rules-table-helpers';
+import { sectionAndAnnex, sectionReport } from './rules-table-helpers';
 
 describe('cascade', () => {
   it('a corrected row score moves the table total, the summary, its rate and the prose copies', () => {
@@ -32,17 +32,13 @@ describe('cascade', () => {
   });
 
   it('refuses to rewrite a 分值 copy whose own table\'s children confirm the old value', () => {
-    const text = [
-      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
-      '| 项目过程 | 10 | 资金管理 | 10 | 资金到位率 | 3 | 3 |',
-      '',
-      '财政支出项目绩效指标体系设置及评分情况表',
-      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      '| 项目过程 | 6 | 资金管理 | 6 | 资金到位率 | 3 | 0 | 3 |',
-      '| | | | | 预算执行率 | 3 | 0 | 3 |',
-    ].join('\n');
+    const text = sectionAndAnnex(
+      ['| 项目过程 | 10 | 资金管理 | 10 | 资金到位率 | 3 | 3 |'],
+      [
+        '| 项目过程 | 6 | 资金管理 | 6 | 资金到位率 | 3 | 0 | 3 |',
+        '| | | | | 预算执行率 | 3 | 0 | 3 |',
+      ],
+    );
     const { model, index, config } = checkReport(text, { rules: [] });
     const context = { model, index, config };
     // the annex 资金管理 6 = 3 + 3: writing the section's 10 there breaks the annex sum

@@ -4,7 +4,7 @@ import { applyFixes } from '../../server/src/core/engine/applyFixes';
 import { checkReport } from '../../server/src/core/engine/check';
 import { fixAll } from '../../server/src/core/engine/fixAll';
 import { rangeOf } from './engine-helpers';
-import { findingsOf, sectionReport, textOf } from './rules-table-helpers';
+import { findingsOf, sectionAndAnnex, sectionReport, textOf } from './rules-table-helpers';
 
 describe('score-sum', () => {
   it('flags a total that is not the sum of its rows, with a cascade into the prose', () => {
@@ -40,17 +40,13 @@ describe('score-sum', () => {
   });
 
   describe('two tables that list different children of one indicator', () => {
-    const text = [
-      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
-      '| 项目过程 | 10 | 资金管理 | 10 | 资金到位率 | 3 | 3 |',
-      '',
-      '财政支出项目绩效指标体系设置及评分情况表',
-      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      '| 项目过程 | 10 | 资金管理 | 10 | 资金到位率 | 3 | 0 | 3 |',
-      '| | | | | 预算执行率 | 3 | 0 | 3 |',
-    ].join('\n');
+    const text = sectionAndAnnex(
+      ['| 项目过程 | 10 | 资金管理 | 10 | 资金到位率 | 3 | 3 |'],
+      [
+        '| 项目过程 | 10 | 资金管理 | 10 | 资金到位率 | 3 | 0 | 3 |',
+        '| | | | | 预算执行率 | 3 | 0 | 3 |',
+      ],
+    );
 
     it('report each table without a fix (no single 分值 fits both) and point at the other table', () => {
       const findings = findingsOf(text, 'score-sum');
@@ -123,16 +119,13 @@ describe('summary-vs-detail', () => {
   });
 
   it('offers no fix that would break the copy row\'s own 扣分 + 得分 = 分值', () => {
-    const text = [
-      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      '| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 10 | 0.55 | 9.45 |',
-      '',
-      '财政支出项目绩效指标体系设置及评分情况表',
-      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      '| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 6 | 0 | 6 |',
-    ].join('\n');
+    const text = sectionAndAnnex(
+      ['| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 10 | 0.55 | 9.45 |'],
+      [
+        '| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 6 | 0 | 6 |',
+      ],
+      true,
+    );
     const findings = findingsOf(text, 'summary-vs-detail');
     const annexRow = text.lastIndexOf('| 6 | 0 | 6 |');
     expect(findings.map((f) => [textOf(text, f), f.range.start - annexRow])).toEqual([['6', 2], ['0', 6], ['6', 10]]);
@@ -142,16 +135,13 @@ describe('summary-vs-detail', () => {
   });
 
   it('still corrects a copy whose row agrees with the new value', () => {
-    const text = [
-      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      '| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 10 | 0.55 | 9.45 |',
-      '',
-      '财政支出项目绩效指标体系设置及评分情况表',
-      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      '| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 10 | 0.55 | 9.54 |',
-    ].join('\n');
+    const text = sectionAndAnnex(
+      ['| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 10 | 0.55 | 9.45 |'],
+      [
+        '| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 10 | 0.55 | 9.54 |',
+      ],
+      true,
+    );
     const [finding, ...rest] = findingsOf(text, 'summary-vs-detail');
     expect(rest).toEqual([]);
     expect(textOf(text, finding)).toBe('9.54');

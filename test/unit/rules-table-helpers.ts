@@ -44,3 +44,14 @@ export function sectionReport(total: string, opts: { claim?: string; summaryScor
     '',
   ].join('\n');
 }
+
+const SECTION_HEADER = ['| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |', '| --- | --- | --- | --- | --- | --- | --- |'];
+const ANNEX_HEADER = ['| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 扣分 | 得分 |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+
+/**
+ * A section table and the annex's 评分情况表 scoring the same indicators (rows as written, without
+ * the header); the section table has a 扣分 column like the annex's when `sectionDeduction`.
+ */
+export function sectionAndAnnex(sectionRows: readonly string[], annexRows: readonly string[], sectionDeduction = false): string {
+  return [...(sectionDeduction ? ANNEX_HEADER : SECTION_HEADER), ...sectionRows, '', '财政支出项目绩效指标体系设置及评分情况表', ...ANNEX_HEADER, ...annexRows].join('\n');
+}

@@ -21,22 +21,26 @@ function withoutWeightSuffix(text: string): string {
   return /^\d+(?:\.\d+)?$/u.test(digits) ? text.slice(0, open) : text;
 }
 
-/**
- * Rules compare the same few hundred names over and over; a bounded memo keeps that cheap.
- * Cleared wholesale when full, which is simpler than LRU and just as good for this access pattern.
- */
-const normalizedCache = new Map<string, string>();
 const NORMALIZED_CACHE_LIMIT = 20_000;
 
-/** Normalise an indicator or option name for comparison. */
-export function normalizeName(name: string): string {
-  const cached = normalizedCache.get(name);
-  if (cached !== undefined) return cached;
-  const normalized = computeNormalizedName(name);
-  if (normalizedCache.size >= NORMALIZED_CACHE_LIMIT) normalizedCache.clear();
-  normalizedCache.set(name, normalized);
-  return normalized;
+/**
+ * `compute` with a memo of its answers. Rules compare the same few hundred names over and over;
+ * cleared wholesale when full, which is simpler than LRU and just as good for this access pattern.
+ */
+function boundedMemo(compute: (name: string) => string): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    const cached = cache.get(name);
+    if (cached !== undefined) return cached;
+    const value = compute(name);
+    if (cache.size >= NORMALIZED_CACHE_LIMIT) cache.clear();
+    cache.set(name, value);
+    return value;
+  };
 }
+
+/** Normalise an indicator or option name for comparison. */
+export const normalizeName = boundedMemo(computeNormalizedName);
 
 function computeNormalizedName(name: string): string {
   let out = '';
@@ -59,16 +63,7 @@ export function keyOf(path: readonly string[]): string {
  * Loose comparison used to match a name written in prose to a table's indicator: the prose
  * often drops a leading 项目 ("项目决策" vs "决策") or the trailing 指标/情况.
  */
-export function looseName(name: string): string {
-  const cached = looseCache.get(name);
-  if (cached !== undefined) return cached;
-  const loose = computeLooseName(name);
-  if (looseCache.size >= NORMALIZED_CACHE_LIMIT) looseCache.clear();
-  looseCache.set(name, loose);
-  return loose;
-}
-
-const looseCache = new Map<string, string>();
+export const looseName = boundedMemo(computeLooseName);
 
 function computeLooseName(name: string): string {
   return normalizeName(name)

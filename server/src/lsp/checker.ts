@@ -20,7 +20,7 @@ export interface Checked {
   result: CheckResult;
   lang: Lang;
   layers: readonly ConfigLayer[];
-  /** The document's block cache (fix-all re-checks reuse it); a fresh one once the document is no longer warm. */
+  /** The document's block cache (its latest model is this result's); a fresh one once the document is no longer warm. */
   cache: BlockCache;
   /** Configuration files that could not be read (shown with the findings). */
   problems: readonly ConfigProblem[];

@@ -7,6 +7,7 @@ import {
   CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { fixAll } from '../core/engine/fixAll';
+import { BlockCache } from '../core/model/build';
 import type { Range } from '../core/model/types';
 import { intersects } from '../core/services/derive';
 import { pick, tr } from '../core/services/locale';
@@ -87,7 +88,8 @@ export function codeActions(checked: Checked, params: CodeActionParams): CodeAct
 /** source.fixAll.tally: the engine's fixAll, as one edit over the part of the text that changed. */
 export function fixAllAction(checked: Checked): CodeAction | undefined {
   const text = checked.snapshot.getText();
-  const fixed = fixAll(text, { layers: checked.layers, cache: checked.cache }).text;
+  // its trial checks run on other texts: the document's cache (whose latest model is `checked`) stays out of it
+  const fixed = fixAll(text, { layers: checked.layers, cache: new BlockCache() }).text;
   if (fixed === text) return undefined;
   let start = 0;
   while (start < text.length && start < fixed.length && text[start] === fixed[start]) start++;

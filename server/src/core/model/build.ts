@@ -13,18 +13,20 @@
  *   (per-call set-up would otherwise dominate a cold build) and cut apart again; the batch is
  *   checked to be equivalent to separate parses.
  * - structure (parse/structure.ts): what a block yields (headings, paragraphs, table grids with
- *   their scanned numbers, directives) is read with block-relative ranges and memoised under the
- *   same key; the document pass only shifts ranges by the block's offset and adds heading paths,
- *   captions and table indexes. A table grid is copied only when its block moved.
+ *   their scanned numbers, directives) is memoised under the same key and moved in place to the
+ *   block's offset (parse/placed.ts); the document pass adds heading paths, captions and table
+ *   indexes around the memoised objects.
  * - tables (recognize/tables/index.ts): a recognition result is memoised under a key holding
  *   the table's source, caption, heading path and the text above it, all relative to the table's
- *   start; a hit is deep-copied with its ranges shifted and its table index replaced
- *   (parse/relocate.ts). Grade band sentences are a cheap scan of the paragraphs.
+ *   start; a hit is moved in place (ranges shifted, table index replaced). Grade band sentences
+ *   are a cheap scan of the paragraphs.
  * - prose (recognize/prose/index.ts): the name table and the section titles are computed once per
  *   build; a paragraph's recognitions are memoised under its text and the titles it sees, within
- *   a memo per name table, and relocated like tables (ranges inside the paragraph with the
+ *   a memo per name table, and moved like tables (ranges inside the paragraph with the
  *   paragraph, the title above with that title); facts in table cells per table source.
  *
+ * Moving in place means a model shares objects with the cache: it is valid until the next build
+ * with the same cache (placed.ts says what that asks of hosts).
  * A memoised value depends only on its key, so an incremental build equals a fresh build
  * (test/property/incremental-model.test.ts checks it over random edit sequences). Every memo
  * table is bounded like the parse cache (least recently used entries go first).

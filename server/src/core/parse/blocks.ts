@@ -14,6 +14,7 @@ import type { Root, RootContent } from 'mdast';
 import type { Range } from '../model/types';
 import { fastParse } from './fastBlocks';
 import { Lru } from './lru';
+import { PlacedMemo } from './placed';
 import { parseMarkdown } from './remark';
 
 export type BlockKind = 'frontMatter' | 'code' | 'htmlTable' | 'htmlComment' | 'html' | 'heading' | 'markdown';
@@ -44,6 +45,7 @@ export interface ParsedDocument {
 export class BlockCache {
   private readonly trees: Lru<string, Root>;
   private readonly memos = new Map<string, Lru<string, unknown>>();
+  private readonly placedMemos = new Map<string, PlacedMemo<unknown>>();
   /** Memo tables that follow the cache's bound (see `reserve`). */
   private readonly growing: Lru<string, unknown>[] = [];
   hits = 0;
@@ -77,6 +79,16 @@ export class BlockCache {
 
   set(key: string, root: Root): void {
     this.trees.set(key, root);
+  }
+
+  /** The placed-result memo of a stage (see placed.ts), bounded like the cache. */
+  placed<T>(stage: string): PlacedMemo<T> {
+    let memo = this.placedMemos.get(stage);
+    if (!memo) {
+      memo = new PlacedMemo<T>(this.memo(stage));
+      this.placedMemos.set(stage, memo);
+    }
+    return memo as PlacedMemo<T>;
   }
 
   /** The memo table of a stage (created on first use); bounded like the cache unless given its own `capacity`. */

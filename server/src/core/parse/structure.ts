@@ -2,20 +2,22 @@
  * The document's structure from its parsed blocks: headings, paragraphs (with their heading path),
  * tables as grids (pipe and HTML) with captions, front matter and directives.
  *
- * Two passes. `readBlock` turns one block into a list of items with block-relative ranges: it
- * depends on the block's text alone, so its result is memoised per block (`BlockCache.memo`) and
- * an edit re-reads only the edited block. The document pass then walks the items of every block in
- * order, shifting ranges by the block's offset and adding what depends on the blocks around it
- * (heading paths, captions, table indexes); that pass does no parsing or number scanning.
+ * Two passes. `readBlock` turns one block into a list of items: it depends on the block's text
+ * alone, so its result is memoised per block (`BlockCache.placed`, moved in place to wherever the
+ * block stands now) and an edit re-reads only the edited block. The document pass then walks the
+ * items of every block in order and adds what depends on the blocks around it (heading paths,
+ * captions, table indexes); it shares the items' objects (ranges, cells, number literals) and
+ * does no parsing, number scanning or copying.
  */
 import type { Nodes, Paragraph as MdParagraph } from 'mdast';
-import type { Cell, Directive, Heading, Notice, NumberLiteral, Paragraph, Range, Table, TextSpan } from '../model/types';
+import type { Directive, Heading, Notice, Paragraph, Range, Table, TextSpan } from '../model/types';
 import { nodeRange, type BlockCache, type ParsedBlock, type ParsedDocument } from './blocks';
 import { looksLikeCaption } from './captions';
 import { readDirectives } from './directives';
 import { readFrontMatter } from './frontMatter';
 import { htmlTableGrids, type HtmlTableGrid } from './htmlTable';
 import { pipeTableGrid, type TableGrid } from './pipeTable';
+import { moved } from './placed';
 
 export interface DocumentStructure {
   frontMatter?: { data: unknown; range: Range };
@@ -105,44 +107,6 @@ function readBlock(block: ParsedBlock): Item[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shifting block-relative results to document offsets
-
-function shiftRange(range: Range, delta: number): Range {
-  return { start: range.start + delta, end: range.end + delta };
-}
-
-function shiftSpan(span: TextSpan, delta: number): TextSpan {
-  return { text: span.text, range: shiftRange(span.range, delta) };
-}
-
-function shiftLiteral(literal: NumberLiteral, delta: number): NumberLiteral {
-  return { ...literal, range: shiftRange(literal.range, delta) };
-}
-
-function shiftDirective(directive: Directive, delta: number): Directive {
-  return { ...directive, range: shiftRange(directive.range, delta) };
-}
-
-/** A grid with every range moved by `delta`; spans keep pointing at one (new) cell object. */
-function shiftGrid(grid: TableGrid | HtmlTableGrid, delta: number): TableGrid | HtmlTableGrid {
-  if (delta === 0) return grid;
-  const moved = new Map<Cell, Cell>();
-  const cells = grid.cells.map((cell) => {
-    const copy: Cell = { ...cell, range: shiftRange(cell.range, delta), numbers: cell.numbers.map((n) => shiftLiteral(n, delta)) };
-    moved.set(cell, copy);
-    return copy;
-  });
-  const caption = 'caption' in grid && grid.caption ? shiftSpan(grid.caption, delta) : undefined;
-  return {
-    ...grid,
-    range: shiftRange(grid.range, delta),
-    cells,
-    grid: grid.grid.map((row) => row.map((cell) => (cell ? moved.get(cell) : undefined))),
-    ...(caption ? { caption } : {}),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // The document pass
 
 /** What came right before a table, to find its caption. */
@@ -164,11 +128,11 @@ class StructureBuilder {
     this.out.notices.push(...notices);
   }
 
-  addItems(items: readonly Item[], delta: number): void {
+  addItems(items: readonly Item[]): void {
     for (const item of items) {
       switch (item.kind) {
         case 'heading': {
-          const heading: Heading = { depth: item.depth, text: item.text, range: shiftRange(item.range, delta) };
+          const heading: Heading = { depth: item.depth, text: item.text, range: item.range };
           while (this.headingStack.length > 0 && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
           this.headingStack.push(heading);
           // one array per heading change, shared by the paragraphs and tables under it
@@ -178,16 +142,15 @@ class StructureBuilder {
           break;
         }
         case 'paragraph': {
-          const range = shiftRange(item.range, delta);
-          this.out.paragraphs.push({ text: item.text, range, headingPath: this.headingPath() });
-          this.previous = { kind: 'paragraph', span: shiftSpan(item.captionLine, delta) };
+          this.out.paragraphs.push({ text: item.text, range: item.range, headingPath: this.headingPath() });
+          this.previous = { kind: 'paragraph', span: item.captionLine };
           break;
         }
         case 'directives':
-          for (const directive of item.directives) this.out.directives.push(shiftDirective(directive, delta));
+          this.out.directives.push(...item.directives);
           break;
         case 'table':
-          this.addTable(shiftGrid(item.grid, delta), shiftRange(item.range, delta));
+          this.addTable(item.grid, item.range);
           break;
         case 'break':
           this.previous = { kind: 'other' };
@@ -225,18 +188,16 @@ class StructureBuilder {
  */
 export function extractStructure(doc: ParsedDocument, cache?: BlockCache): DocumentStructure {
   const builder = new StructureBuilder();
-  const memo = cache?.memo<Item[]>('structure');
+  const memo = cache?.placed<Item[]>('structure');
+  memo?.beginPass();
   for (const block of doc.blocks) {
     if (block.kind === 'frontMatter') {
       builder.addFrontMatter(block);
       continue;
     }
-    let items = memo?.get(block.key);
-    if (!items) {
-      items = readBlock(block);
-      memo?.set(block.key, items);
-    }
-    builder.addItems(items, block.start);
+    // readBlock gives block-relative ranges: a fresh result stands at offset 0 until placed
+    const items = memo ? memo.take(block.key, { at: block.start }, () => readBlock(block), { at: 0 }) : moved(readBlock(block), { at: 0 }, { at: block.start });
+    builder.addItems(items);
   }
   return builder.out;
 }

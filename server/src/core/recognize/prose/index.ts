@@ -6,9 +6,9 @@
  * Incremental builds (a `BlockCache` given): what a paragraph yields depends only on its text and
  * its small context (paragraphContext), so it is memoised under exactly that — the paragraph's
  * text, the section titles it sees (the one above by content, those inside by their place in the
- * paragraph) — within a memo per indicator name table. A hit standing elsewhere is relocated:
- * ranges inside the paragraph move with the paragraph, a range before it (the title above) with
- * that title. The facts cited in table cells are memoised per table source the same way. What is
+ * paragraph) — within a memo per indicator name table. A hit standing elsewhere is moved in
+ * place (parse/placed.ts): ranges inside the paragraph move with the paragraph, a range before it
+ * (the title above) with that title. The facts cited in table cells are memoised per table source the same way. What is
  * still computed on every build is linear and cheap: the name table's key, the section titles,
  * the annex titles of headings and the scoring rules.
  */
@@ -18,7 +18,7 @@ import type {
 } from '../../model/types';
 import type { BlockCache } from '../../parse/blocks';
 import { Lru } from '../../parse/lru';
-import { isIdentity, relocate } from '../../parse/relocate';
+import { clone, PlacedMemo } from '../../parse/placed';
 import { scanNumbers } from '../../text/numbers';
 import { splitSentences } from '../../text/sentences';
 import { recognizeAnnexReferences, recognizeAnnexes } from './annexes';
@@ -166,17 +166,10 @@ function paragraphYield(local: ParagraphContext, text: string, paragraph: Paragr
   return { ...recognizeParagraph(local, paragraph), annexes: recognizeAnnexes(text, [], [paragraph]) };
 }
 
-interface ParagraphEntry {
-  /** Where the paragraph, and the title above it, stood when it was recognized. */
-  start: number;
-  titleStart?: number;
-  found: ParagraphYield;
-}
-
 /** Paragraph memos of one name table (the memo keys do not hold the name table). */
 interface ProseGeneration {
   index: IndicatorIndex;
-  paragraphs: Lru<string, ParagraphEntry>;
+  paragraphs: PlacedMemo<ParagraphYield>;
 }
 
 /** Name tables kept: renaming an indicator and undoing it are both hits. */
@@ -203,19 +196,12 @@ function paragraphKey(context: ParagraphContext, paragraph: Paragraph): { key: s
   return { key: parts.join('\u0000'), above };
 }
 
-function cachedParagraph(memo: Lru<string, ParagraphEntry>, context: ParagraphContext, text: string, paragraph: Paragraph): ParagraphYield {
+function cachedParagraph(memo: PlacedMemo<ParagraphYield>, context: ParagraphContext, text: string, paragraph: Paragraph): ParagraphYield {
   const local = paragraphContext(context, paragraph);
   const { key, above } = paragraphKey(local, paragraph);
-  const start = paragraph.range.start;
-  const titleStart = above?.titleRange.start;
-  let entry = memo.get(key);
-  if (!entry) {
-    entry = { start, titleStart, found: paragraphYield(local, text, paragraph) };
-    memo.set(key, entry);
-  }
-  const move = { delta: start - entry.start, split: entry.start, deltaBefore: (titleStart ?? 0) - (entry.titleStart ?? 0) };
-  // memoised results are shared between builds and never mutated
-  return isIdentity(move) ? entry.found : relocate(entry.found, move);
+  // ranges inside the paragraph move with it, a range before it (the title above) with that title
+  const place = { at: paragraph.range.start, before: above?.titleRange.start };
+  return memo.take(key, place, () => clone(paragraphYield(local, text, paragraph)));
 }
 
 /** Facts cited in a table's cells (评分说明): read from each cell's source, not its plain text. */
@@ -231,15 +217,9 @@ function tableFacts(text: string, table: Table): Fact[] {
 }
 
 /** tableFacts memoised by the table's source (its cells are read from it alone). */
-function cachedTableFacts(memo: Lru<string, { origin: number; facts: Fact[] }>, text: string, table: Table): Fact[] {
-  const origin = table.range.start;
-  const key = `${table.format}\u0000${text.slice(origin, table.range.end)}`;
-  let entry = memo.get(key);
-  if (!entry) {
-    entry = { origin, facts: tableFacts(text, table) };
-    memo.set(key, entry);
-  }
-  return origin === entry.origin ? entry.facts : relocate(entry.facts, { delta: origin - entry.origin });
+function cachedTableFacts(memo: PlacedMemo<Fact[]>, text: string, table: Table): Fact[] {
+  const key = `${table.format}\u0000${text.slice(table.range.start, table.range.end)}`;
+  return memo.take(key, { at: table.range.start }, () => clone(tableFacts(text, table)));
 }
 
 /** The paragraph memo for the document's name table (created, with its name table, on first use). */
@@ -248,7 +228,7 @@ function generationFor(cache: BlockCache, tables: readonly IndicatorTable[]): Pr
   const key = nameTableKey(tables);
   let generation = generations.get(key);
   if (!generation) {
-    generation = { index: buildIndicatorIndex(tables), paragraphs: new Lru<string, ParagraphEntry>(PARAGRAPHS) };
+    generation = { index: buildIndicatorIndex(tables), paragraphs: new PlacedMemo(new Lru(PARAGRAPHS)) };
     generations.set(key, generation);
   }
   return generation;
@@ -262,7 +242,9 @@ export function recognizeProse(input: ProseInput, cache?: BlockCache): ProseResu
   const generation = cache ? generationFor(cache, input.indicatorTables) : undefined;
   generation?.paragraphs.reserve(2 * input.paragraphs.length);
   const context = documentContext(input, generation?.index);
-  const cellFacts = cache?.memo<{ origin: number; facts: Fact[] }>('cellFacts');
+  generation?.paragraphs.beginPass();
+  const cellFacts = cache?.placed<Fact[]>('cellFacts');
+  cellFacts?.beginPass();
   const result: ProseResult = {
     claims: [], countClaims: [], formulas: [], partsClaims: [], facts: [], annexes: recognizeAnnexes(input.text, input.headings, []), annexReferences: [], notices: [],
     indicatorRules: recognizeScoringRules(input.indicatorTables),

@@ -14,7 +14,7 @@ import { recognizeIndicatorTable } from './indicatorTable';
 import { recognizeSelfEvalTable } from './selfEvalTable';
 import { recognizeSummaryTable } from './summaryTable';
 import { recognizeSurveyTable } from './surveyTable';
-import { isIdentity, relocate } from '../../parse/relocate';
+import { clone } from '../../parse/placed';
 
 export interface TableRecognition {
   indicatorTables: IndicatorTable[];
@@ -108,25 +108,20 @@ function collect(out: TableRecognition, recognized: Recognized): void {
 
 /**
  * @param cache the document's cache: a table whose key (see `tableKey`) was recognized in an
- *   earlier build is not recognized again, its memoised result is relocated.
+ *   earlier build is not recognized again, its memoised result is moved to where the table stands.
  */
 export function recognizeTables(text: string, input: TableInput, notices: Notice[], cache?: BlockCache): TableRecognition {
   const out: TableRecognition = { indicatorTables: [], summaryTables: [], gradeScales: [], surveys: [], selfEvalTables: [] };
-  const memo = cache?.memo<{ origin: number; index: number; recognized: Recognized }>('tables');
+  const memo = cache?.placed<Recognized>('tables');
+  memo?.beginPass();
   const above = new TextAbove(input);
   for (const table of input.tables) {
     guarded(`table ${table.index + 1}`, notices, () => {
       const textAbove = above.before(table.range.start);
       if (!memo) return collect(out, recognizeTable(table, text, textAbove));
-      const key = tableKey(table, text, textAbove);
-      let entry = memo.get(key);
-      if (!entry) {
-        entry = { origin: table.range.start, index: table.index, recognized: recognizeTable(table, text, textAbove) };
-        memo.set(key, entry);
-      }
-      const move = { delta: table.range.start - entry.origin, tableIndex: table.index };
-      // memoised results are shared between builds and never mutated: a table that did not move keeps its objects
-      collect(out, isIdentity(move, entry.index) ? entry.recognized : relocate(entry.recognized, move));
+      // cloned: a recognition holds the grid's literals, which the structure memo moves on its own
+      const place = { at: table.range.start, tableIndex: table.index };
+      collect(out, memo.take(tableKey(table, text, textAbove), place, () => clone(recognizeTable(table, text, textAbove))));
     }, undefined, table.range);
   }
   out.summaryTables = guarded('summary links', notices, () => linkSummaries(out.summaryTables, out.indicatorTables), out.summaryTables);

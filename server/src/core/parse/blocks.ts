@@ -1,14 +1,10 @@
 /**
- * Incremental Markdown parsing: the document is cut into top-level blocks by a cheap line scanner,
- * and each block is parsed on its own: simple blocks (plain paragraphs, headings and pipe tables,
- * most of a report) by the fast path of fastBlocks.ts, the others by one unified/remark-gfm
- * processor — the trees are the same. Parses are cached by the block's text with block-relative
- * positions, so after an edit only the edited block is parsed again — a block that merely moved
- * reuses its tree.
- *
- * The splitter only cuts where CommonMark itself ends a block (a blank line followed by an
- * unindented line, an ATX heading, an HTML comment or an HTML table); when in doubt it keeps lines
- * together, which is always safe because remark then parses the union.
+ * Incremental Markdown parsing: the document is cut into top-level blocks by a cheap line scanner
+ * (split.ts; after an edit only around the edit), and each block is parsed on its own: simple
+ * blocks (plain paragraphs, headings and pipe tables, most of a report) by the fast path of
+ * fastBlocks.ts, the others by one unified/remark-gfm processor — the trees are the same. Parses
+ * are cached by the block's text with block-relative positions, so after an edit only the edited
+ * block is parsed again — a block that merely moved reuses its tree.
  */
 import type { Root, RootContent } from 'mdast';
 import type { Range } from '../model/types';
@@ -16,8 +12,9 @@ import { fastParse } from './fastBlocks';
 import { Lru } from './lru';
 import { PlacedMemo } from './placed';
 import { parseMarkdown } from './remark';
+import { resplit, splitText, type BlockKind, type Span } from './split';
 
-export type BlockKind = 'frontMatter' | 'code' | 'htmlTable' | 'htmlComment' | 'html' | 'heading' | 'markdown';
+export type { BlockKind };
 
 export interface ParsedBlock {
   kind: BlockKind;
@@ -50,6 +47,8 @@ export class BlockCache {
   private readonly growing: Lru<string, unknown>[] = [];
   hits = 0;
   misses = 0;
+  /** The last document parsed with this cache: the next one is cut anew only around the edit. */
+  previous?: ParsedDocument;
   /** Batches whose joined parse was not equivalent to separate parses (each block was then parsed alone). */
   fallbacks = 0;
 
@@ -101,170 +100,6 @@ export class BlockCache {
     }
     return table as Lru<string, T>;
   }
-}
-
-interface Line {
-  start: number;
-  /** End of the line content (before "\r\n" / "\n"). */
-  end: number;
-  text: string;
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  // a byte order mark is not content (micromark would drop it and shift every offset by one)
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (start <= text.length) {
-    let nl = text.indexOf('\n', start);
-    if (nl < 0) nl = text.length;
-    const end = nl > start && text[nl - 1] === '\r' ? nl - 1 : nl;
-    lines.push({ start, end, text: text.slice(start, end) });
-    if (nl >= text.length) break;
-    start = nl + 1;
-  }
-  return lines;
-}
-
-function isBlank(line: string): boolean {
-  return line.trim() === '';
-}
-
-function indentOf(line: string): number {
-  let n = 0;
-  while (n < line.length && (line[n] === ' ' || line[n] === '\t')) n++;
-  return n;
-}
-
-function fenceOf(line: string): string | undefined {
-  const trimmed = line.trimStart();
-  const ch = trimmed[0];
-  if (ch !== '`' && ch !== '~') return undefined;
-  let n = 0;
-  while (trimmed[n] === ch) n++;
-  if (n < 3) return undefined;
-  if (ch === '`' && trimmed.slice(n).includes('`')) return undefined;
-  return ch.repeat(n);
-}
-
-function closesFence(line: string, fence: string): boolean {
-  const trimmed = line.trim();
-  if (!trimmed.startsWith(fence)) return false;
-  for (const ch of trimmed) if (ch !== fence[0]) return false;
-  return true;
-}
-
-function isAtxHeading(line: string): boolean {
-  if (indentOf(line) > 3) return false;
-  const trimmed = line.trimStart();
-  let n = 0;
-  while (trimmed[n] === '#') n++;
-  return n >= 1 && n <= 6 && (trimmed.length === n || trimmed[n] === ' ' || trimmed[n] === '\t');
-}
-
-function startsHtmlTable(line: string): boolean {
-  return indentOf(line) <= 3 && /^<table[\s>]/iu.test(line.trimStart() + ' ');
-}
-
-function startsComment(line: string): boolean {
-  return indentOf(line) <= 3 && line.trimStart().startsWith('<!--');
-}
-
-/** CommonMark HTML block types 1 and 6 that may be cut out on their own (they end at a blank line or their end tag). */
-function startsRawHtml(line: string): boolean {
-  return indentOf(line) <= 3 && /^<\/?[A-Za-z][A-Za-z0-9-]*[\s/>]/u.test(line.trimStart() + ' ') && !startsHtmlTable(line);
-}
-
-interface Span {
-  kind: BlockKind;
-  first: number;
-  last: number;
-}
-
-/** Index of the first line at or after `from` whose text contains `needle` (case-insensitive), or -1. */
-function findLine(lines: Line[], from: number, needle: string, startColumn = 0): number {
-  for (let i = from; i < lines.length; i++) {
-    const hay = (i === from ? lines[i].text.slice(startColumn) : lines[i].text).toLowerCase();
-    if (hay.includes(needle)) return i;
-  }
-  return -1;
-}
-
-function splitSpans(lines: Line[]): Span[] {
-  const spans: Span[] = [];
-  let i = 0;
-  // front matter: "---" on the very first line, closed by "---" or "..."
-  if (lines.length > 1 && lines[0].text.trimEnd() === '---') {
-    for (let j = 1; j < lines.length; j++) {
-      const t = lines[j].text.trimEnd();
-      if (t === '---' || t === '...') {
-        spans.push({ kind: 'frontMatter', first: 0, last: j });
-        i = j + 1;
-        break;
-      }
-    }
-  }
-  let current: Span | undefined;
-  const flush = () => {
-    if (current) spans.push(current);
-    current = undefined;
-  };
-  while (i < lines.length) {
-    const line = lines[i].text;
-    if (isBlank(line)) {
-      // a blank line ends the block unless the next non-blank line is indented (list continuation, code)
-      let j = i + 1;
-      while (j < lines.length && isBlank(lines[j].text)) j++;
-      if (current && current.kind === 'markdown' && j < lines.length && indentOf(lines[j].text) > 0) {
-        i = j;
-        continue;
-      }
-      flush();
-      i = j;
-      continue;
-    }
-    if (startsHtmlTable(line)) {
-      flush();
-      // a pandoc table keeps blank lines inside cells: it runs to </table>; unclosed, to the next blank line
-      let last = findLine(lines, i, '</table>');
-      if (last < 0) {
-        last = i;
-        while (last + 1 < lines.length && !isBlank(lines[last + 1].text)) last++;
-      }
-      spans.push({ kind: 'htmlTable', first: i, last });
-      i = last + 1;
-      continue;
-    }
-    if (startsComment(line)) {
-      flush();
-      let last = findLine(lines, i, '-->', line.indexOf('<!--') + 4);
-      if (last < 0) last = lines.length - 1;
-      spans.push({ kind: 'htmlComment', first: i, last });
-      i = last + 1;
-      continue;
-    }
-    if (isAtxHeading(line) && !(current && current.kind === 'markdown' && indentOf(line) > 0)) {
-      flush();
-      spans.push({ kind: 'heading', first: i, last: i });
-      i++;
-      continue;
-    }
-    const fence = fenceOf(line);
-    if (fence) {
-      // a fence keeps everything to its closing fence (blank lines included) in the current block
-      let last = i + 1;
-      while (last < lines.length && !closesFence(lines[last].text, fence)) last++;
-      if (last >= lines.length) last = lines.length - 1;
-      if (!current) current = { kind: indentOf(line) === 0 ? 'code' : 'markdown', first: i, last };
-      current.last = last;
-      i = last + 1;
-      continue;
-    }
-    if (!current) current = { kind: startsRawHtml(line) ? 'html' : 'markdown', first: i, last: i };
-    current.last = i;
-    i++;
-  }
-  flush();
-  return spans;
 }
 
 function htmlRoot(text: string): Root {
@@ -438,17 +273,16 @@ function parseMany(texts: string[], cache: BlockCache): Root[] {
   return roots;
 }
 
+type UnparsedBlock = Omit<ParsedBlock, 'root'> & { root?: Root };
+
 /** Cut `text` into blocks and parse each (from `cache` when its text was seen before). */
 export function parseDocument(text: string, cache: BlockCache = new BlockCache()): ParsedDocument {
-  const lines = splitLines(text);
-  const blocks: (Omit<ParsedBlock, 'root'> & { root?: Root })[] = [];
+  const previous = cache.previous;
+  const edit = previous && resplit(previous.text, previous.blocks, text);
+  const blocks: UnparsedBlock[] = [];
   const missing = new Map<string, string>();
-  const spans = splitSpans(lines);
-  cache.reserve(spans.length);
-  for (const span of spans) {
-    const start = lines[span.first].start;
-    const end = lines[span.last].end;
-    const blockText = text.slice(start, end);
+  const addSpan = (span: Span) => {
+    const blockText = text.slice(span.start, span.end);
     const key = `${span.kind}\u0000${blockText}`;
     let root = cache.get(key);
     if (root || missing.has(key)) cache.hits++;
@@ -458,18 +292,31 @@ export function parseDocument(text: string, cache: BlockCache = new BlockCache()
       if (root) cache.set(key, root);
       else missing.set(key, blockText);
     }
-    blocks.push({ kind: span.kind, start, end, text: blockText, key, root });
+    blocks.push({ kind: span.kind, start: span.start, end: span.end, text: blockText, key, root });
+  };
+  if (previous && edit) {
+    // the blocks away from the edit are the previous ones (their keys, texts and trees), moved
+    const old = previous.blocks;
+    cache.reserve(edit.kept + edit.fresh.length + old.length - edit.tail);
+    for (let i = 0; i < edit.kept; i++) blocks.push(old[i]);
+    edit.fresh.forEach(addSpan);
+    for (let i = edit.tail; i < old.length; i++) blocks.push(edit.delta === 0 ? old[i] : { ...old[i], start: old[i].start + edit.delta, end: old[i].end + edit.delta });
+    cache.hits += edit.kept + old.length - edit.tail;
+  } else {
+    const spans = splitText(text);
+    cache.reserve(spans.length);
+    spans.forEach(addSpan);
   }
-  const parsed = new Map<string, Root>();
   const keys = [...missing.keys()];
+  const parsed = new Map<string, Root>();
   parseMany([...missing.values()], cache).forEach((root, i) => {
     parsed.set(keys[i], root);
     cache.set(keys[i], root);
   });
-  return {
-    text,
-    blocks: blocks.map((block) => ({ ...block, root: block.root ?? parsed.get(block.key)! })),
-  };
+  for (const block of blocks) block.root ??= parsed.get(block.key)!;
+  const doc: ParsedDocument = { text, blocks: blocks as ParsedBlock[] };
+  cache.previous = doc;
+  return doc;
 }
 
 /** Absolute range of a node of `block` (positions in the tree are block-relative). */

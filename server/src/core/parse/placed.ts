@@ -146,11 +146,26 @@ export function moved<T>(value: T, from: Place, to: Place): T {
  */
 export class PlacedMemo<T> {
   private pass = 0;
+  private readonly keys = new WeakMap<object, { context: string; key: string }>();
 
   constructor(private readonly instances: Lru<string, Placed<T>[]>) {}
 
   beginPass(): void {
     this.pass++;
+  }
+
+  /**
+   * The memo key `context + source`, made again only when `context` changed. `owner` is an object
+   * that lives exactly as long as the source text is unchanged (a block's memoised paragraph range,
+   * a grid's cells): an unchanged source then keeps its key string, whose hash V8 keeps, instead of
+   * copying and hashing every paragraph and table of the document on every build.
+   */
+  keyOf(owner: object, context: string, source: () => string): string {
+    const known = this.keys.get(owner);
+    if (known && known.context === context) return known.key;
+    const key = `${context}\u0000${source()}`;
+    this.keys.set(owner, { context, key });
+    return key;
   }
 
   /** Raise the bound on keys (see Lru.reserve). */

@@ -182,7 +182,7 @@ const PARAGRAPHS = 4000;
  * The title above counts by content only (its place is mapped on reuse); titles inside the
  * paragraph count with their place relative to it.
  */
-function paragraphKey(context: ParagraphContext, paragraph: Paragraph): { key: string; above?: SectionTitle } {
+function paragraphKey(memo: PlacedMemo<ParagraphYield>, context: ParagraphContext, paragraph: Paragraph): { key: string; above?: SectionTitle } {
   const origin = paragraph.range.start;
   const parts: string[] = [];
   let above: SectionTitle | undefined;
@@ -192,13 +192,13 @@ function paragraphKey(context: ParagraphContext, paragraph: Paragraph): { key: s
     const place = inside ? `${title.start - origin}:${title.titleRange.start - origin}:${title.titleRange.end - origin}` : '^';
     parts.push(place, title.title, String(title.heading), String(title.inline), title.indicator?.key ?? '');
   }
-  parts.push(paragraph.text);
-  return { key: parts.join('\u0000'), above };
+  // the paragraph's range object is the structure memo's: it lives as long as the paragraph's text is unchanged
+  return { key: memo.keyOf(paragraph.range, parts.join('\u0000'), () => paragraph.text), above };
 }
 
 function cachedParagraph(memo: PlacedMemo<ParagraphYield>, context: ParagraphContext, text: string, paragraph: Paragraph): ParagraphYield {
   const local = paragraphContext(context, paragraph);
-  const { key, above } = paragraphKey(local, paragraph);
+  const { key, above } = paragraphKey(memo, local, paragraph);
   // ranges inside the paragraph move with it, a range before it (the title above) with that title
   const place = { at: paragraph.range.start, before: above?.titleRange.start };
   return memo.take(key, place, () => clone(paragraphYield(local, text, paragraph)));
@@ -218,7 +218,7 @@ function tableFacts(text: string, table: Table): Fact[] {
 
 /** tableFacts memoised by the table's source (its cells are read from it alone). */
 function cachedTableFacts(memo: PlacedMemo<Fact[]>, text: string, table: Table): Fact[] {
-  const key = `${table.format}\u0000${text.slice(table.range.start, table.range.end)}`;
+  const key = memo.keyOf(table.cells, table.format, () => text.slice(table.range.start, table.range.end));
   return memo.take(key, { at: table.range.start }, () => clone(tableFacts(text, table)));
 }
 

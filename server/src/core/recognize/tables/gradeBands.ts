@@ -3,6 +3,7 @@
  * sentences ("90分以上为“优”，80分至 89 分为“良”…", "90（含）-100分为优、80（含）-90分为良…").
  */
 import type { GradeBand, GradeScale, Paragraph, Table, TextSpan } from '../../model/types';
+import type { PlacedMemo } from '../../parse/placed';
 import { scanNumbers } from '../../text/numbers';
 import { closeTopBand, readBand } from './bands';
 import { compact, headerLayout } from './headers';
@@ -89,25 +90,33 @@ function bandOfClause(text: string, clause: Clause, base: number): GradeBand | u
   return readBand(boundText, numbers, base + clause.start + boundStart, labelSpan, range);
 }
 
-export function recognizeGradeSentences(paragraphs: Paragraph[]): GradeScale[] {
+/** Grade bands written as sentences; `memo` (the document cache's) keeps each paragraph's bands between builds. */
+export function recognizeGradeSentences(paragraphs: Paragraph[], memo?: PlacedMemo<GradeScale[]>): GradeScale[] {
   const scales: GradeScale[] = [];
+  memo?.beginPass();
   for (const paragraph of paragraphs) {
     // every band sentence says "…为优": most paragraphs are skipped without cutting clauses
     if (!paragraph.text.includes('为')) continue;
-    let run: GradeBand[] = [];
-    const flush = () => {
-      if (run.length >= 2) {
-        closeTopBand(run);
-        scales.push({ source: 'sentence', range: { start: run[0].range.start, end: run[run.length - 1].range.end }, bands: run });
-      }
-      run = [];
-    };
-    for (const clause of clauses(paragraph.text)) {
-      const band = bandOfClause(paragraph.text, clause, paragraph.range.start);
-      if (band) run.push(band);
-      else if (run.length > 0 && /[0-9０-９]|为/u.test(paragraph.text.slice(clause.start, clause.end))) flush();
-    }
-    flush();
+    scales.push(...(memo ? memo.take(paragraph.text, { at: paragraph.range.start }, () => scalesOfParagraph(paragraph)) : scalesOfParagraph(paragraph)));
   }
+  return scales;
+}
+
+function scalesOfParagraph(paragraph: Paragraph): GradeScale[] {
+  const scales: GradeScale[] = [];
+  let run: GradeBand[] = [];
+  const flush = () => {
+    if (run.length >= 2) {
+      closeTopBand(run);
+      scales.push({ source: 'sentence', range: { start: run[0].range.start, end: run[run.length - 1].range.end }, bands: run });
+    }
+    run = [];
+  };
+  for (const clause of clauses(paragraph.text)) {
+    const band = bandOfClause(paragraph.text, clause, paragraph.range.start);
+    if (band) run.push(band);
+    else if (run.length > 0 && /[0-9０-９]|为/u.test(paragraph.text.slice(clause.start, clause.end))) flush();
+  }
+  flush();
   return scales;
 }

@@ -14,7 +14,7 @@ import { recognizeIndicatorTable } from './indicatorTable';
 import { recognizeSelfEvalTable } from './selfEvalTable';
 import { recognizeSummaryTable } from './summaryTable';
 import { recognizeSurveyTable } from './surveyTable';
-import { clone } from '../../parse/placed';
+import { clone, type PlacedMemo } from '../../parse/placed';
 
 export interface TableRecognition {
   indicatorTables: IndicatorTable[];
@@ -90,9 +90,11 @@ function relative(span: TextSpan | undefined, origin: number): string {
  * source, its caption, its heading path and the text above it. Equal keys give results that differ
  * only by the table's offset and index.
  */
-function tableKey(table: Table, text: string, above: TextSpan | undefined): string {
+function tableKey(memo: PlacedMemo<Recognized>, table: Table, text: string, above: TextSpan | undefined): string {
   const origin = table.range.start;
-  return [table.format, relative(table.caption, origin), relative(above, origin), table.headingPath.join('\u0001'), text.slice(origin, table.range.end)].join('\u0000');
+  const context = [table.format, relative(table.caption, origin), relative(above, origin), table.headingPath.join('\u0001')].join('\u0000');
+  // the grid's cells array lives as long as the table's source is unchanged (structure memo)
+  return memo.keyOf(table.cells, context, () => text.slice(origin, table.range.end));
 }
 
 function collect(out: TableRecognition, recognized: Recognized): void {
@@ -121,11 +123,11 @@ export function recognizeTables(text: string, input: TableInput, notices: Notice
       if (!memo) return collect(out, recognizeTable(table, text, textAbove));
       // cloned: a recognition holds the grid's literals, which the structure memo moves on its own
       const place = { at: table.range.start, tableIndex: table.index };
-      collect(out, memo.take(tableKey(table, text, textAbove), place, () => clone(recognizeTable(table, text, textAbove))));
+      collect(out, memo.take(tableKey(memo, table, text, textAbove), place, () => clone(recognizeTable(table, text, textAbove))));
     }, undefined, table.range);
   }
   out.summaryTables = guarded('summary links', notices, () => linkSummaries(out.summaryTables, out.indicatorTables), out.summaryTables);
-  out.gradeScales.push(...guarded('grade sentences', notices, () => recognizeGradeSentences(input.paragraphs), []));
+  out.gradeScales.push(...guarded('grade sentences', notices, () => recognizeGradeSentences(input.paragraphs, cache?.placed('gradeSentences')), []));
   out.gradeScales.sort((a, b) => a.range.start - b.range.start);
   return out;
 }

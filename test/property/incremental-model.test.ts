@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlockCache, buildModel } from '../../server/src/core/model/build';
 import { modelToJson } from '../../server/src/core/model/serialize';
+import { checkReport } from '../../server/src/core/engine/check';
+import type { Finding } from '../../server/src/core/engine/types';
 
 const SAMPLES = join(__dirname, '../../samples');
 const samples = existsSync(SAMPLES)
@@ -89,4 +91,22 @@ describe.runIf(samples.length > 0)('incremental model', () => {
       expect(modelToJson(buildModel(next, cache))).toEqual(modelToJson(buildModel(next)));
     }
   }, 120_000);
+
+  /** Findings as plain data (what a host shows and applies). */
+  const findingsOf = (findings: readonly Finding[]) => JSON.parse(JSON.stringify(findings)) as unknown;
+
+  it('gives the findings of a fresh check after every edit (rules memoise per table object)', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: samples.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 4 }), (which, edits) => {
+        const cache = new BlockCache();
+        let text = samples[which];
+        checkReport(text, { cache });
+        for (const edit of edits) {
+          text = apply(text, edit);
+          expect(findingsOf(checkReport(text, { cache }).findings)).toEqual(findingsOf(checkReport(text).findings));
+        }
+      }),
+      { numRuns: Number(process.env.PROP_RUNS ?? 12) },
+    );
+  }, 600_000);
 });

@@ -64,6 +64,32 @@ function detail(table: IndicatorTable, indicator: Indicator): number {
   return table.annex ? -1 : table.depth - indicator.level + (indicator.score ? 1 : 0);
 }
 
+/** What the index needs of a table that depends on the table alone: each indicator's loose key and children. */
+interface TableLocal {
+  looseKeys: string[];
+  children: Indicator[][];
+}
+
+/**
+ * Memoised per table: an unchanged table keeps its object between incremental builds
+ * (parse/placed.ts), so a keystroke elsewhere does not recompute (nor re-hash) its keys.
+ */
+const tableLocals = new WeakMap<IndicatorTable, TableLocal>();
+
+function tableLocal(table: IndicatorTable): TableLocal {
+  let local = tableLocals.get(table);
+  if (!local) {
+    const byKey = new Map<string, Indicator>();
+    for (const indicator of table.indicators) if (!byKey.has(indicator.key)) byKey.set(indicator.key, indicator);
+    local = {
+      looseKeys: table.indicators.map((indicator) => looseKeyOf(indicator.path)),
+      children: table.indicators.map((indicator) => indicator.children.map((key) => byKey.get(key)).filter((child): child is Indicator => child !== undefined)),
+    };
+    tableLocals.set(table, local);
+  }
+  return local;
+}
+
 export function buildModelIndex(model: ReportModel): ModelIndex {
   const indicatorsByKey = new Map<string, Indicator[]>();
   const indicatorsByLooseKey = new Map<string, Indicator[]>();
@@ -74,25 +100,24 @@ export function buildModelIndex(model: ReportModel): ModelIndex {
   const looseKeys = new Map<Indicator, string>();
   for (const table of model.indicatorTables) {
     tablesByIndex.set(table.tableIndex, table);
-    const byKey = new Map<string, Indicator>();
-    for (const indicator of table.indicators) if (!byKey.has(indicator.key)) byKey.set(indicator.key, indicator);
-    for (const indicator of table.indicators) {
-      const looseKey = looseKeyOf(indicator.path);
+    const local = tableLocal(table);
+    table.indicators.forEach((indicator, i) => {
+      const looseKey = local.looseKeys[i];
       looseKeys.set(indicator, looseKey);
-      childrenByIndicator.set(indicator, indicator.children.map((key) => byKey.get(key)).filter((child): child is Indicator => child !== undefined));
+      childrenByIndicator.set(indicator, local.children[i]);
       push(indicatorsByKey, indicator.key, indicator);
       push(indicatorsByLooseKey, looseKey, indicator);
-      if (indicator.level !== 1) continue;
+      if (indicator.level !== 1) return;
       if (!levelOneKeys.includes(indicator.key)) levelOneKeys.push(indicator.key);
       const entry = levelOneByLoose.get(looseKey);
       if (!entry) {
         levelOneByLoose.set(looseKey, { looseKey, primary: indicator, occurrences: [indicator], summary: [] });
-        continue;
+        return;
       }
       entry.occurrences.push(indicator);
       const current = tablesByIndex.get(entry.primary.tableIndex);
       if (current && detail(table, indicator) > detail(current, entry.primary)) entry.primary = indicator;
-    }
+    });
   }
   for (const table of model.summaryTables) {
     for (const entry of table.entries) {

@@ -115,6 +115,25 @@ function sumCheck(context: RuleContext, table: IndicatorTable, indicator: Indica
   };
 }
 
+/**
+ * Does every row of the table hold exactly (no negative, no 扣分/得分 above 分值, 扣分 + 得分 = 分值)?
+ * Then the table yields no finding. The answer depends on the table alone (the minus sign read
+ * before a literal is in its cell), and an unchanged table keeps its object between incremental
+ * builds, so it is memoised per table.
+ */
+const tablesWhoseRowsAddUp = new WeakMap<IndicatorTable, boolean>();
+
+function rowsAddUp(text: string, table: IndicatorTable): boolean {
+  let known = tablesWhoseRowsAddUp.get(table);
+  if (known === undefined) {
+    known = table.indicators.every(({ weight, deduction, score }) =>
+      [deduction, score].every((literal) => !literal || (!negative(text, literal) && !(weight && literal.value.gt(weight.value)))) &&
+      (!weight || !deduction || !score || deduction.value.plus(score.value).eq(weight.value)));
+    tablesWhoseRowsAddUp.set(table, known);
+  }
+  return known;
+}
+
 export const scoreArithmetic: Rule = {
   id: 'score-arithmetic',
   description: { zh: '单个指标的得分、扣分与分值的关系', en: 'Score, deduction and weight of one indicator' },
@@ -137,6 +156,7 @@ export const scoreArithmetic: Rule = {
   check(context) {
     const out: RuleFinding[] = [];
     for (const table of context.model.indicatorTables) {
+      if (rowsAddUp(context.model.text, table)) continue;
       for (const indicator of table.indicators) {
         const bounds = boundsChecks(context, table, indicator);
         out.push(...bounds);

@@ -11,7 +11,7 @@
  * written score; such a difference is reported as a rounding difference (info).
  */
 import type Decimal from 'decimal.js';
-import type { NumberLiteral } from '../model/types';
+import type { IndicatorTable, NumberLiteral, ReportModel } from '../model/types';
 import { weightSum } from '../services/derive';
 import { correctLiteral, relatedLiteral } from '../engine/fixes';
 import { tableLabel } from '../engine/quantities';
@@ -42,20 +42,39 @@ function verdictOf(place: RatePlace): { verdict: Verdict; exact: Decimal } {
   return { verdict: explained ? 'rounding' : 'error', exact };
 }
 
+function indicatorTablePlaces(model: ReportModel, table: IndicatorTable): RatePlace[] {
+  const places: RatePlace[] = [];
+  const label = tableLabel(model, table.tableIndex);
+  for (const indicator of table.indicators) {
+    const weight = weightSum(indicator);
+    if (indicator.rate && indicator.score && weight) places.push({ rate: indicator.rate, score: indicator.score, weight, weightLiteral: indicator.weight, where: { zh: `${label.zh}“${indicator.name}”`, en: `${label.en} "${indicator.name}"` } });
+  }
+  for (const row of table.totals) {
+    const weightLiteral = row.weights.find(Boolean);
+    if (row.rate && row.score && weightLiteral) places.push({ rate: row.rate, score: row.score, weight: weightLiteral.value, weightLiteral, where: { zh: `${label.zh} ${row.label.text}`, en: `${label.en} ${row.label.text}` } });
+  }
+  return places;
+}
+
+/**
+ * Is every rate of the table right? Then it yields no finding. The answer depends on the table
+ * alone, and an unchanged table keeps its object between incremental builds, so it is memoised.
+ */
+const tablesWithRightRates = new WeakMap<IndicatorTable, boolean>();
+
+function ratesHold(model: ReportModel, table: IndicatorTable): boolean {
+  let known = tablesWithRightRates.get(table);
+  if (known === undefined) {
+    known = indicatorTablePlaces(model, table).every((place) => place.weight.isZero() || verdictOf(place).verdict === 'ok');
+    tablesWithRightRates.set(table, known);
+  }
+  return known;
+}
+
 function placesOf(context: RuleContext): RatePlace[] {
   const { model } = context;
   const places: RatePlace[] = [];
-  for (const table of model.indicatorTables) {
-    const label = tableLabel(model, table.tableIndex);
-    for (const indicator of table.indicators) {
-      const weight = weightSum(indicator);
-      if (indicator.rate && indicator.score && weight) places.push({ rate: indicator.rate, score: indicator.score, weight, weightLiteral: indicator.weight, where: { zh: `${label.zh}“${indicator.name}”`, en: `${label.en} "${indicator.name}"` } });
-    }
-    for (const row of table.totals) {
-      const weightLiteral = row.weights.find(Boolean);
-      if (row.rate && row.score && weightLiteral) places.push({ rate: row.rate, score: row.score, weight: weightLiteral.value, weightLiteral, where: { zh: `${label.zh} ${row.label.text}`, en: `${label.en} ${row.label.text}` } });
-    }
-  }
+  for (const table of model.indicatorTables) if (!ratesHold(model, table)) places.push(...indicatorTablePlaces(model, table));
   for (const table of model.summaryTables) {
     const label = tableLabel(model, table.tableIndex);
     for (const entry of table.entries) {

@@ -18,7 +18,7 @@ import type Decimal from 'decimal.js';
 import type { Indicator, IndicatorTable, NumberLiteral, TotalRow } from '../model/types';
 import { rootsOf, sum, weightLiterals, weightSum, weightTermsAtLevel, type ScoreField } from '../services/derive';
 import { correctLiteral, FIELD_NAMES, related, relatedLiteral, shortName } from '../engine/fixes';
-import { childrenOf, childTermsBelow, hasPartialScores, isAmbiguous, looseKeyOfIndicator, occurrencesOf, parentOf, termsBelow } from '../engine/modelIndex';
+import { childrenOf, childTermsBelow, hasPartialScores, isAmbiguous, looseKeyOfIndicator, occurrencesOf, parentOf, termsBelow, type ModelIndex } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel, totalRowSubject } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
@@ -267,6 +267,45 @@ function summaryChecks(context: RuleContext): RuleFinding[] {
   return out;
 }
 
+/**
+ * Does every sum this rule checks in the table hold exactly? Then the table yields no finding,
+ * whatever the rest of the report says. The answer depends on the table alone, and an unchanged
+ * table keeps its object between incremental builds (parse/placed.ts), so it is memoised per
+ * table: a keystroke elsewhere re-checks only the tables that do not add up.
+ */
+const tablesThatAddUp = new WeakMap<IndicatorTable, boolean>();
+
+function addsUp(index: ModelIndex, table: IndicatorTable): boolean {
+  let known = tablesThatAddUp.get(table);
+  if (known === undefined) {
+    known = everySumHolds(index, table);
+    tablesThatAddUp.set(table, known);
+  }
+  return known;
+}
+
+function holds(stated: NumberLiteral | undefined, terms: readonly NumberLiteral[]): boolean {
+  return !stated || terms.length === 0 || sum(terms).eq(stated.value);
+}
+
+/** Mirrors parentChecks, weightCheck and totalChecks: false wherever one of them could report. */
+function everySumHolds(index: ModelIndex, table: IndicatorTable): boolean {
+  for (const indicator of table.indicators) {
+    const children = childrenOf(index, indicator);
+    if (children.length === 0) continue;
+    for (const field of ['deduction', 'score'] as const) if (!holds(indicator[field], childTermsBelow(index, indicator, field))) return false;
+    if (children.some((child) => weightLiterals(child).length === 0)) continue;
+    const terms = children.flatMap(weightLiterals);
+    if (indicator.weight ? !holds(indicator.weight, terms) : indicator.weightParts.length > 0 && !sum(indicator.weightParts).eq(sum(terms))) return false;
+  }
+  const roots = rootsOf(table);
+  for (const row of table.totals) {
+    for (const field of ['deduction', 'score'] as const) if (!holds(row[field], roots.flatMap((root) => termsBelow(index, root, field)))) return false;
+    for (let i = 0; i < row.weights.length; i++) if (!holds(row.weights[i], weightTermsAtLevel(table, (i + 1) as 1 | 2 | 3 | 4))) return false;
+  }
+  return true;
+}
+
 export const scoreSum: Rule = {
   id: 'score-sum',
   description: { zh: '评分表各级分值、扣分、得分及合计行的汇总一致性', en: 'Roll-ups of weights, deductions and scores at every level and in total rows' },
@@ -289,6 +328,7 @@ export const scoreSum: Rule = {
   check(context) {
     const out: RuleFinding[] = [];
     for (const table of context.model.indicatorTables) {
+      if (addsUp(context.index, table)) continue;
       const facts: TableFacts = { rounded: roundedRowLiterals(table), partial: partialLiterals(table) };
       out.push(...parentChecks(context, table, facts));
       for (const row of table.totals) out.push(...totalChecks(context, table, row, facts));

@@ -90,7 +90,31 @@ function tableLocal(table: IndicatorTable): TableLocal {
   return local;
 }
 
+/**
+ * The last index built and the tables it was built from. The index depends on the indicator and
+ * summary tables alone; an incremental build keeps the objects of unchanged tables, so while
+ * typing in prose every table is the same object at the same index and the index is reused.
+ */
+let lastBuilt: { indicatorTables: IndicatorTable[]; tableIndexes: number[]; summaryTables: SummaryTable[]; index: ModelIndex } | undefined;
+
+function sameTables(model: ReportModel): boolean {
+  if (!lastBuilt) return false;
+  const { indicatorTables, tableIndexes, summaryTables } = lastBuilt;
+  if (indicatorTables.length !== model.indicatorTables.length || summaryTables.length !== model.summaryTables.length) return false;
+  for (let i = 0; i < indicatorTables.length; i++) if (indicatorTables[i] !== model.indicatorTables[i] || tableIndexes[i] !== model.indicatorTables[i].tableIndex) return false;
+  for (let i = 0; i < summaryTables.length; i++) if (summaryTables[i] !== model.summaryTables[i]) return false;
+  return true;
+}
+
 export function buildModelIndex(model: ReportModel): ModelIndex {
+  // a new object every check (memos keyed by the index, e.g. in the cascade, may read more than tables); the lookups inside are shared
+  if (sameTables(model)) return { ...lastBuilt!.index };
+  const index = indexTables(model);
+  lastBuilt = { indicatorTables: [...model.indicatorTables], tableIndexes: model.indicatorTables.map((table) => table.tableIndex), summaryTables: [...model.summaryTables], index };
+  return index;
+}
+
+function indexTables(model: ReportModel): ModelIndex {
   const indicatorsByKey = new Map<string, Indicator[]>();
   const indicatorsByLooseKey = new Map<string, Indicator[]>();
   const tablesByIndex = new Map<number, IndicatorTable>();
@@ -150,9 +174,15 @@ function ambiguousKeys(model: ReportModel): Set<string> {
   return ambiguous;
 }
 
+/** The first segment of a key path ("项目决策/项目立项" → "项目决策"), without splitting the whole path. */
+function firstSegment(key: string): string {
+  const slash = key.indexOf('/');
+  return slash < 0 ? key : key.slice(0, slash);
+}
+
 /** Is the subject (a loose key, '' = report) one whose places cannot be matched up? */
 export function isAmbiguous(index: ModelIndex, subject: string): boolean {
-  return index.ambiguous.has(subject.split('/')[0] ?? '');
+  return index.ambiguous.has(firstSegment(subject));
 }
 
 /** The 分值 of an indicator: written once, or the sum of its per-row parts. */
@@ -235,8 +265,7 @@ export function levelOneByName(index: ModelIndex, name: string): LevelOneIndicat
 
 /** The level-1 indicator an indicator key (any level, any spelling) belongs to. */
 export function levelOneOfKey(index: ModelIndex, key: string): LevelOneIndicator | undefined {
-  const first = key.split('/')[0] ?? '';
-  return levelOneByName(index, first);
+  return levelOneByName(index, firstSegment(key));
 }
 
 /** Section (non-annex) indicator tables. */

@@ -52,11 +52,25 @@ class TextAbove {
   }
 }
 
+/**
+ * A linked summary per recognized one, kept while the level-1 names and the table's index are the
+ * same: an unchanged summary table then keeps its object between incremental builds, as the
+ * indicator tables do (the model index is reused on that condition, see modelIndex.ts).
+ */
+const linkedSummaries = new WeakMap<SummaryTable, { names: string; tableIndex: number; linked: SummaryTable }>();
+
 /** Summary entries linked to level-1 indicators by loose name ("项目决策" ~ "决策"); new objects (the recognized ones may be memoised). */
 function linkSummaries(summaries: SummaryTable[], indicatorTables: IndicatorTable[]): SummaryTable[] {
   const level1 = new Map<string, string>();
   for (const t of indicatorTables) for (const i of t.indicators) if (i.level === 1 && !level1.has(looseName(i.name))) level1.set(looseName(i.name), i.key);
-  return summaries.map((s) => ({ ...s, entries: s.entries.map((e) => ({ ...e, key: level1.get(looseName(e.name.text)) })) }));
+  const names = [...level1].join('\u0000');
+  return summaries.map((s) => {
+    const known = linkedSummaries.get(s);
+    if (known && known.names === names && known.tableIndex === s.tableIndex) return known.linked;
+    const linked = { ...s, entries: s.entries.map((e) => ({ ...e, key: level1.get(looseName(e.name.text)) })) };
+    linkedSummaries.set(s, { names, tableIndex: s.tableIndex, linked });
+    return linked;
+  });
 }
 
 /** What the first recognizer that accepts a table made of it. */

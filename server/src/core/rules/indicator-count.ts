@@ -8,7 +8,7 @@
  * Example: "项目过程类指标由 2 个二级指标和 8 个三级指标构成" while 表 3-2 lists 7 三级指标.
  * Fix: write the table's count.
  */
-import type { IndicatorLevel } from '../model/types';
+import type { IndicatorLevel, IndicatorTable } from '../model/types';
 import { correctLiteral, related } from '../engine/fixes';
 import { levelOneOfKey } from '../engine/modelIndex';
 import { tableLabel } from '../engine/quantities';
@@ -16,6 +16,21 @@ import type { Rule, RuleContext, RuleFinding } from '../engine/types';
 import { Dec } from '../text/numbers';
 
 const LEVEL_NAMES: Record<IndicatorLevel, string> = { 1: '一级', 2: '二级', 3: '三级', 4: '四级' };
+
+/** Distinct indicators of `level` under `root` in the table, memoised per table (a table's object lives as long as its content). */
+const counts = new WeakMap<IndicatorTable, Map<string, number>>();
+
+function countBelow(table: IndicatorTable, root: string, level: number): number {
+  let known = counts.get(table);
+  if (!known) counts.set(table, (known = new Map()));
+  const key = `${level}\u0000${root}`;
+  let count = known.get(key);
+  if (count === undefined) {
+    count = new Set(table.indicators.filter((indicator) => indicator.level === level && indicator.key.startsWith(`${root}/`)).map((indicator) => indicator.key)).size;
+    known.set(key, count);
+  }
+  return count;
+}
 
 function check(context: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
@@ -25,19 +40,19 @@ function check(context: RuleContext): RuleFinding[] {
     const table = levelOne && context.index.tablesByIndex.get(levelOne.primary.tableIndex);
     if (!levelOne || !table) continue;
     const root = levelOne.primary.key;
-    const label = tableLabel(context.model, table.tableIndex);
     for (const { level, literal } of claim.counts) {
       if (level <= levelOne.primary.level || level > table.depth) continue;
-      const keys = new Set(table.indicators.filter((indicator) => indicator.level === level && indicator.key.startsWith(`${root}/`)).map((indicator) => indicator.key));
-      if (literal.value.eq(keys.size)) continue;
+      const listed = countBelow(table, root, level);
+      if (literal.value.eq(listed)) continue;
+      const label = tableLabel(context.model, table.tableIndex);
       out.push({
         message: {
-          zh: `“${levelOne.primary.name}”的${LEVEL_NAMES[level]}指标数写为 ${literal.text} 个，${label.zh}中为 ${keys.size} 个`,
-          en: `"${levelOne.primary.name}" is said to have ${literal.text} level-${level} indicators; ${label.en} lists ${keys.size}`,
+          zh: `“${levelOne.primary.name}”的${LEVEL_NAMES[level]}指标数写为 ${literal.text} 个，${label.zh}中为 ${listed} 个`,
+          en: `"${levelOne.primary.name}" is said to have ${literal.text} level-${level} indicators; ${label.en} lists ${listed}`,
         },
         range: literal.range,
         related: [related(levelOne.primary.nameRange, `${label.zh}“${levelOne.primary.name}”`, `${label.en} "${levelOne.primary.name}"`)],
-        fixes: correctLiteral(context, literal, new Dec(keys.size), 0),
+        fixes: correctLiteral(context, literal, new Dec(listed), 0),
       });
     }
   }

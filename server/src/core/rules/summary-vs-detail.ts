@@ -68,7 +68,6 @@ function summaryChecks(context: RuleContext, levelOne: LevelOneIndicator): RuleF
 function copyChecks(context: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const table of context.model.indicatorTables) {
-    const label = tableLabel(context.model, table.tableIndex);
     for (const indicator of table.indicators) {
       const levelOne = levelOneOfKey(context.index, indicator.key);
       if (!levelOne || levelOne.primary.tableIndex === table.tableIndex || isAmbiguous(context.index, levelOne.looseKey)) continue;
@@ -77,6 +76,7 @@ function copyChecks(context: RuleContext): RuleFinding[] {
         ?.find((candidate) => candidate.tableIndex === levelOne.primary.tableIndex);
       if (!source) continue;
       const leaf = childrenOf(context.index, indicator).length === 0;
+      const label = tableLabel(context.model, table.tableIndex);
       const where = { zh: `${label.zh}“${shortName(indicator.name)}”`, en: `${label.en} "${shortName(indicator.name)}"` };
       for (const field of ['weight', 'deduction', 'score'] as const) {
         if (field !== 'weight' && (!leaf || hasPartialScores(indicator) || hasPartialScores(source))) continue; // a parent's sum is score-sum's concern

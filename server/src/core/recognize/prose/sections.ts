@@ -87,6 +87,26 @@ export interface Sections {
 }
 
 /**
+ * matchTitle depends on the name table, the title and the chain alone; the language server keeps
+ * one name table while only prose changes, so a title already resolved is not scored again (the
+ * similarity scoring is most of a section pass). Bounded: cleared when it grows past this.
+ */
+const MATCHES_KEPT = 10_000;
+const matches = new WeakMap<IndicatorIndex, Map<string, IndexedIndicator | null>>();
+
+function matchTitleOnce(index: IndicatorIndex, title: string, chain: readonly string[]): IndexedIndicator | undefined {
+  let memo = matches.get(index);
+  if (!memo) matches.set(index, (memo = new Map()));
+  const key = `${chain.join('\u0001')}\u0000${title}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const match = matchTitle(index, title, chain);
+  if (memo.size >= MATCHES_KEPT) memo.clear();
+  memo.set(key, match ?? null);
+  return match;
+}
+
+/**
  * Resolve every title in one forward pass. The context is the last matched indicator; a title is
  * tried within that indicator's subtree, then within each ancestor's, exact names before similar
  * ones. A Markdown heading that names no indicator ends the indicator chapter.
@@ -98,7 +118,7 @@ export function buildSections(index: IndicatorIndex, text: string, headings: rea
     const chain: string[] = [];
     for (let key = context; key !== undefined; key = key === '' ? undefined : (index.byKey.get(key)?.parent ?? '')) chain.push(key);
     if (chain[chain.length - 1] !== '') chain.push('');
-    const match = matchTitle(index, entry.title, chain);
+    const match = matchTitleOnce(index, entry.title, chain);
     if (match) {
       entry.indicator = match;
       context = match.key;

@@ -1,10 +1,11 @@
 /**
  * Incremental Markdown parsing: the document is cut into top-level blocks by a cheap line scanner
  * (split.ts; after an edit only around the edit), and each block is parsed on its own: simple
- * blocks (plain paragraphs, headings and pipe tables, most of a report) by the fast path of
- * fastBlocks.ts, the others by one unified/remark-gfm processor — the trees are the same. Parses
- * are cached by the block's text with block-relative positions, so after an edit only the edited
- * block is parsed again — a block that merely moved reuses its tree.
+ * blocks (plain paragraphs, headings, pipe tables, one-line list items and thematic breaks, most
+ * of a report) by the fast path of fastBlocks.ts, the others by one unified/remark-gfm processor
+ * — the trees are the same. Parses are cached by the block's text with block-relative positions,
+ * so after an edit only the edited block is parsed again — a block that merely moved reuses its
+ * tree.
  */
 import type { Root, RootContent } from 'mdast';
 import type { Range } from '../model/types';
@@ -300,7 +301,13 @@ export function parseDocument(text: string, cache: BlockCache = new BlockCache()
     cache.reserve(edit.kept + edit.fresh.length + old.length - edit.tail);
     for (let i = 0; i < edit.kept; i++) blocks.push(old[i]);
     edit.fresh.forEach(addSpan);
-    for (let i = edit.tail; i < old.length; i++) blocks.push(edit.delta === 0 ? old[i] : { ...old[i], start: old[i].start + edit.delta, end: old[i].end + edit.delta });
+    // moved in place: the previous document is only ever read by the next resplit
+    for (let i = edit.tail; i < old.length; i++) {
+      const block = old[i];
+      block.start += edit.delta;
+      block.end += edit.delta;
+      blocks.push(block);
+    }
     cache.hits += edit.kept + old.length - edit.tail;
   } else {
     const spans = splitText(text);

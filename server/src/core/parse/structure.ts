@@ -37,12 +37,17 @@ export function mdText(node: Nodes): string {
   return '';
 }
 
-/** What a block contributes, in source order, with ranges relative to the block's start. */
+/**
+ * What a block contributes, in source order (ranges relative to the block's start until the
+ * block is placed). `shown` is the model object the document pass last made of the item: it is
+ * kept, and only what the blocks around it decide (heading path, caption, table index) is updated,
+ * so an unchanged paragraph, heading or table is the same object from build to build.
+ */
 type Item =
-  | { kind: 'heading'; depth: number; text: string; range: Range }
-  | { kind: 'paragraph'; text: string; range: Range; captionLine: TextSpan }
+  | { kind: 'heading'; depth: number; text: string; range: Range; shown?: Heading }
+  | { kind: 'paragraph'; text: string; range: Range; captionLine: TextSpan; shown?: Paragraph }
   | { kind: 'directives'; directives: Directive[] }
-  | { kind: 'table'; grid: TableGrid | HtmlTableGrid; range: Range }
+  | { kind: 'table'; grid: TableGrid | HtmlTableGrid; range: Range; shown?: Table }
   /** Something between a caption candidate and a table that separates them. */
   | { kind: 'break' };
 
@@ -109,6 +114,10 @@ function readBlock(block: ParsedBlock): Item[] {
 // ---------------------------------------------------------------------------------------------
 // The document pass
 
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((value, i) => value === b[i]));
+}
+
 /** What came right before a table, to find its caption. */
 type Previous = { kind: 'paragraph'; span: TextSpan } | { kind: 'other' };
 
@@ -132,7 +141,7 @@ class StructureBuilder {
     for (const item of items) {
       switch (item.kind) {
         case 'heading': {
-          const heading: Heading = { depth: item.depth, text: item.text, range: item.range };
+          const heading = (item.shown ??= { depth: item.depth, text: item.text, range: item.range });
           while (this.headingStack.length > 0 && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
           this.headingStack.push(heading);
           // one array per heading change, shared by the paragraphs and tables under it
@@ -142,7 +151,9 @@ class StructureBuilder {
           break;
         }
         case 'paragraph': {
-          this.out.paragraphs.push({ text: item.text, range: item.range, headingPath: this.headingPath() });
+          const paragraph = (item.shown ??= { text: item.text, range: item.range, headingPath: this.headingPath() });
+          if (!sameStrings(paragraph.headingPath, this.headingPath())) paragraph.headingPath = this.headingPath();
+          this.out.paragraphs.push(paragraph);
           this.previous = { kind: 'paragraph', span: item.captionLine };
           break;
         }
@@ -150,7 +161,7 @@ class StructureBuilder {
           this.out.directives.push(...item.directives);
           break;
         case 'table':
-          this.addTable(item.grid, item.range);
+          this.addTable(item);
           break;
         case 'break':
           this.previous = { kind: 'other' };
@@ -158,19 +169,22 @@ class StructureBuilder {
     }
   }
 
-  private addTable(grid: TableGrid | HtmlTableGrid, range: Range): void {
+  private addTable(item: Extract<Item, { kind: 'table' }>): void {
+    const { grid, range } = item;
     const own = 'caption' in grid ? grid.caption : undefined;
-    const caption = own ?? this.captionAbove();
-    const table: Table = {
-      index: this.out.tables.length,
+    const table = (item.shown ??= {
+      index: 0,
       format: grid.format,
       range: grid.format === 'pipe' ? range : grid.range,
-      caption,
+      caption: undefined,
       headingPath: this.headingPath(),
       cells: grid.cells,
       grid: grid.grid,
       headerRows: grid.headerRows,
-    };
+    });
+    table.index = this.out.tables.length;
+    table.caption = own ?? this.captionAbove();
+    if (!sameStrings(table.headingPath, this.headingPath())) table.headingPath = this.headingPath();
     this.out.tables.push(table);
     this.previous = { kind: 'other' };
   }

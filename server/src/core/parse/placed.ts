@@ -111,25 +111,37 @@ class Placed<T> {
    */
   private readonly movable: Movable;
 
+  /** Where the result stands (see Place); plain fields, so a move allocates nothing. */
+  private at: number;
+  private before: number;
+  private tableIndex: number | undefined;
+
   constructor(
     readonly value: T,
-    private place: Place,
+    place: Place,
   ) {
     // without a title above, every range moves with the result (a survey's question above its table too)
     this.movable = movableOf(value, place.before === undefined ? -Infinity : place.at);
+    this.at = place.at;
+    this.before = place.before ?? 0;
+    this.tableIndex = place.tableIndex;
   }
 
   isAt(place: Place): boolean {
-    return place.at === this.place.at && (place.before ?? 0) === (this.place.before ?? 0) && (place.tableIndex === undefined || place.tableIndex === this.place.tableIndex);
+    return place.at === this.at && (place.before ?? 0) === this.before && (place.tableIndex === undefined || place.tableIndex === this.tableIndex);
   }
 
   moveTo(place: Place): void {
     if (this.isAt(place)) return;
     const movable = this.movable;
-    shiftAll(movable.ranges, place.at - this.place.at);
-    shiftAll(movable.rangesBefore, (place.before ?? 0) - (this.place.before ?? 0));
-    if (place.tableIndex !== undefined) for (const holder of movable.indexed) holder.tableIndex = place.tableIndex;
-    this.place = { at: place.at, before: place.before, tableIndex: place.tableIndex ?? this.place.tableIndex };
+    shiftAll(movable.ranges, place.at - this.at);
+    shiftAll(movable.rangesBefore, (place.before ?? 0) - this.before);
+    if (place.tableIndex !== undefined && place.tableIndex !== this.tableIndex) {
+      for (const holder of movable.indexed) holder.tableIndex = place.tableIndex;
+      this.tableIndex = place.tableIndex;
+    }
+    this.at = place.at;
+    this.before = place.before ?? 0;
   }
 }
 

@@ -1,15 +1,29 @@
 /**
  * Start-up stays light: the bundle's static import graph (esbuild's metafile) shows what each
  * command loads before it runs. `rules`/`explain` and the entry itself never reach the
- * Markdown parser; only `check` and `model` do, through dynamic imports.
+ * Markdown parser; only `check` and `model` do, through dynamic imports. The launcher in front
+ * of the bundle (dist/cli.js) holds nothing of the CLI but its code cache.
  */
 import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers';
 
 let inputs: Metafile['inputs'];
+let launcherInputs: string[];
 
 beforeAll(async () => {
+  const launcher = await build({
+    absWorkingDir: ROOT,
+    entryPoints: ['server/src/cli/launch/launcher.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: 'launcher-probe.js',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  launcherInputs = Object.keys(launcher.metafile.inputs);
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: ['server/src/cli/main.ts'],
@@ -42,6 +56,10 @@ function staticClosure(entry: string): Set<string> {
 const PARSER = /node_modules\/(unified|remark-[^/]+|micromark[^/]*|mdast-[^/]+|parse5)\//;
 
 describe('lazy loading', () => {
+  it('the launcher is its own few modules (the bundle is compiled from the code cache, not imported)', () => {
+    expect(launcherInputs.sort()).toEqual(['server/src/cli/launch/codeCache.ts', 'server/src/cli/launch/coverage.ts', 'server/src/cli/launch/launcher.ts']);
+  });
+
   it('the entry loads no command and no core engine', () => {
     const loaded = [...staticClosure('server/src/cli/main.ts')];
     expect(loaded.filter((file) => PARSER.test(file))).toEqual([]);

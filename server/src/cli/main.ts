@@ -7,12 +7,14 @@ import { langHint, parseCliArgs } from './args';
 import { usage } from './help';
 import { CliError, pick, reasonOf, type Lang } from './i18n';
 import { processIo } from './io';
+import { partRan } from './launch/coverage';
 import { TOOL_NAME, TOOL_VERSION } from './meta';
 
 async function run(argv: readonly string[]): Promise<number> {
   const options = parseCliArgs(argv);
   const lang = options.lang ?? 'zh';
   const io = processIo();
+  partRan(options.command ?? 'usage');
   if (options.version) {
     io.stdout.write(`${TOOL_NAME} ${TOOL_VERSION}\n`);
     return 0;

@@ -19,6 +19,7 @@ import { formatSarif } from '../format/sarif';
 import { fixLine, formatText, summaryLine } from '../format/text';
 import { CliError, pick } from '../i18n';
 import type { Io } from '../io';
+import { partRan } from '../launch/coverage';
 import { runInWorkers } from '../pool';
 import { createProgress } from '../progress';
 import type { FileResult, FileTask } from '../results';
@@ -84,11 +85,13 @@ async function runTasks(tasks: readonly FileTask[], options: CliOptions, io: Io)
       return await runInWorkers(workerFile, tasks, jobs, () => progress.tick());
     }
     const { processFile } = await import('../processFile');
-    return tasks.map((task) => {
+    const results = tasks.map((task) => {
       const result = processFile(task);
       progress.tick();
       return result;
     });
+    partRan('checker');
+    return results;
   } finally {
     progress.done();
   }

@@ -8,7 +8,7 @@
  *
  * - parse (parse/blocks.ts): the document is cut into top-level blocks by a line scanner; a
  *   block's mdast is keyed by its kind and text with block-relative positions, so a block that
- *   only moved is a hit. Simple blocks (plain paragraphs, headings, pipe tables) get their mdast
+ *   only moved is a hit. Simple blocks (plain paragraphs, headings, pipe tables, one-line lists, thematic breaks) get their mdast
  *   from a scan (parse/fastBlocks.ts); the others missing from the cache are parsed in batches by one remark call
  *   (per-call set-up would otherwise dominate a cold build) and cut apart again; the batch is
  *   checked to be equivalent to separate parses.

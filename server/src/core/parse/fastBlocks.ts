@@ -1,13 +1,15 @@
 /**
  * The fast path of the block parser. Most blocks of a report are paragraphs of plain text, short
- * ATX headings and GFM pipe tables whose cells hold plain text; for those the mdast is built by a
- * scan, node for node and position for position what `unified().use(remarkParse).use(remarkGfm)
- * .parse(text).children` gives, at a small fraction of micromark's cost. Anything else — any
- * character that may start inline syntax, a line that may start another block, a table micromark
- * would read differently — is left to remark: `fastParse` answers only when it is sure.
- * test/property/fast-parse.test.ts holds it to remark on every sample block and on mutations.
+ * ATX headings and GFM pipe tables whose cells hold plain text; questionnaires and interview
+ * outlines add one-line list items and `___` answer blanks (thematic breaks). For those the mdast
+ * is built by a scan, node for node and position for position what `unified().use(remarkParse)
+ * .use(remarkGfm).parse(text).children` gives, at a small fraction of micromark's cost. Anything
+ * else — any character that may start inline syntax, a line that may start another block, a
+ * table micromark would read differently — is left to remark: `fastParse` answers only when it
+ * is sure. test/property/fast-parse.test.ts holds it to remark on every sample block and on
+ * mutations.
  */
-import type { AlignType, Heading, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { AlignType, Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow, ThematicBreak } from 'mdast';
 import type { Point, Position } from 'unist';
 
 /** A line of the block: offsets of its first character and of its end (exclusive, before "\n"). */
@@ -23,15 +25,25 @@ export function fastParse(text: string): RootContent[] | undefined {
   const lines = splitLines(text);
   if (!lines) return undefined;
   const first = text.charCodeAt(0);
-  const node = first === HASH ? heading(text, lines) : first === PIPE ? table(text, lines) : paragraph(text, lines);
+  let node: RootContent | undefined;
+  if (first === HASH) node = heading(text, lines);
+  else if (first === PIPE) node = table(text, lines);
+  else if (first === DASH || first === UNDERSCORE || first === STAR) node = thematicBreak(text, lines) ?? list(text, lines);
+  else if (first === PLUS || isDigit(first)) node = list(text, lines) ?? paragraph(text, lines);
+  else node = paragraph(text, lines);
   return node ? [node] : undefined;
 }
 
+const NEWLINE = 10;
 const SPACE = 32;
 const HASH = 35;
 const PIPE = 124;
 const COLON = 58;
 const DASH = 45;
+const PLUS = 43;
+const STAR = 42;
+const UNDERSCORE = 95;
+const OPEN_BRACKET = 91;
 
 /** The lines of `text`; undefined when one is empty or ends in a space (a blank line, a hard break). */
 function splitLines(text: string): Line[] | undefined {
@@ -58,6 +70,9 @@ function splitLines(text: string): Line[] | undefined {
  */
 // eslint-disable-next-line no-control-regex -- control characters are among what it looks for
 const INLINE_SYNTAX = /[\0-\t\v-\x1f\\`*_[\]!&~@<>|\ufeff]|www\.|https?:/i;
+/** INLINE_SYNTAX without `[`, `]`, `*` and `_`, which paragraphs and list items may hold as text (see `plainText`). */
+// eslint-disable-next-line no-control-regex -- as above
+const STRICT_SYNTAX = /[\0-\t\v-\x1f\\`!&~@<>|\ufeff]|www\.|https?:/i;
 /** The same in a table, where `|` separates cells and `<`, `>` may only be those of `<br>` (checked apart). */
 // eslint-disable-next-line no-control-regex -- as above
 const CELL_SYNTAX = /[\0-\t\v-\x1f\\`*_[\]!&~@\ufeff]|www\.|https?:/i;
@@ -79,6 +94,32 @@ function onlyBreaks(text: string): boolean {
   let closers = 0;
   for (let i = text.indexOf('>'); i >= 0; i = text.indexOf('>', i + 1)) closers++;
   return closers === tags;
+}
+
+/**
+ * Is `content` (a paragraph, or the text of a list item) plain text for micromark? Beyond the
+ * characters of STRICT_SYNTAX, which never are:
+ * - `[` and `]` are text unless they make a link or a footnote call. A block parsed alone holds
+ *   no definitions but those at the start of its content (a definition cannot interrupt a
+ *   paragraph), so without a leading `[` only an inline link (`](`) or a footnote call (`[^`)
+ *   could use them. (`[填空题]` in questionnaires.)
+ * - a run of `*` or `_` with a space before it and a space or a line end after it is neither
+ *   left- nor right-flanking, so it can neither open nor close emphasis (CommonMark 6.2). (The
+ *   `*` that marks a required question.)
+ */
+function plainText(content: string): boolean {
+  if (STRICT_SYNTAX.test(content) || content.charCodeAt(0) === OPEN_BRACKET) return false;
+  if (content.includes('](') || content.includes('[^')) return false;
+  return isolatedRuns(content, '*') && isolatedRuns(content, '_');
+}
+
+function isolatedRuns(content: string, marker: string): boolean {
+  for (let i = content.indexOf(marker); i >= 0; i = content.indexOf(marker, i)) {
+    if (content.charCodeAt(i - 1) !== SPACE) return false;
+    while (content[i] === marker) i++;
+    if (i < content.length && content.charCodeAt(i) !== SPACE && content.charCodeAt(i) !== NEWLINE) return false;
+  }
+  return true;
 }
 
 function point(line: Line, offset: number): Point {
@@ -123,8 +164,8 @@ function heading(text: string, lines: Line[]): Heading | undefined {
 // Paragraphs: lines of plain text that cannot start or interrupt another block.
 
 function paragraph(text: string, lines: Line[]): Paragraph | undefined {
-  if (INLINE_SYNTAX.test(text)) return undefined;
-  for (const line of lines) if (LINE_STARTS.has(text.charCodeAt(line.start)) || startsOrderedItem(text, line)) return undefined;
+  if (!plainText(text)) return undefined;
+  for (const line of lines) if (LINE_STARTS.has(text.charCodeAt(line.start)) || startsOrderedItem(text, line.start, line.end)) return undefined;
   const last = lines[lines.length - 1];
   const first = lines[0];
   return {
@@ -143,17 +184,78 @@ function paragraph(text: string, lines: Line[]): Paragraph | undefined {
 const LINE_STARTS = new Set([SPACE, HASH, 0x3e, DASH, 0x2b, 0x3d, COLON]);
 
 /** Digits, then `.` or `)`, then a space or the end of the line: an ordered list item ("1.昌吉…" is not). */
-function startsOrderedItem(text: string, line: Line): boolean {
-  let i = line.start;
-  while (i < line.end && isDigit(text.charCodeAt(i))) i++;
-  if (i === line.start || i >= line.end) return false;
+function startsOrderedItem(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isDigit(text.charCodeAt(i))) i++;
+  if (i === start || i >= end) return false;
   const marker = text.charCodeAt(i);
   if (marker !== 0x2e && marker !== 0x29) return false;
-  return i + 1 === line.end || text.charCodeAt(i + 1) === SPACE;
+  return i + 1 === end || text.charCodeAt(i + 1) === SPACE;
 }
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Thematic breaks: one line of three or more of the same `-`, `_` or `*`, spaces between allowed
+// (the `___` answer blanks of questionnaires). It takes precedence over a list item (`- - -`).
+
+function thematicBreak(text: string, lines: Line[]): ThematicBreak | undefined {
+  if (lines.length !== 1) return undefined;
+  const marker = text.charCodeAt(0);
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === marker) count++;
+    else if (code !== SPACE) return undefined;
+  }
+  return count >= 3 ? { type: 'thematicBreak', position: span(lines[0], 0, text.length) } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: every line is an item of one list (the same bullet, or the same delimiter after 1–9
+// digits), the marker followed by one space and plain text that cannot open a block of its own
+// (a nested list, a heading, a quote…). No line continues an item, so nothing is nested or lazy,
+// and with no blank line the list and its items are tight.
+
+function list(text: string, lines: Line[]): List | undefined {
+  const items: ListItem[] = [];
+  let kind: number | undefined;
+  let start: number | null = null;
+  for (const line of lines) {
+    const marker = itemMarker(text, line);
+    if (!marker) return undefined;
+    if (kind === undefined) {
+      kind = marker.kind;
+      start = marker.number;
+    } else if (marker.kind !== kind) return undefined;
+    const content = marker.end + 1;
+    if (text.charCodeAt(marker.end) !== SPACE || content >= line.end) return undefined;
+    if (LINE_STARTS.has(text.charCodeAt(content)) || startsOrderedItem(text, content, line.end)) return undefined;
+    const value = text.slice(content, line.end);
+    if (!plainText(value)) return undefined;
+    const position = span(line, content, line.end);
+    const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value, position: span(line, content, line.end) }], position };
+    items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: span(line, line.start, line.end) });
+  }
+  const last = lines[lines.length - 1];
+  return { type: 'list', ordered: start !== null, start, spread: false, children: items, position: { start: point(lines[0], 0), end: point(last, last.end) } };
+}
+
+/**
+ * The list marker at the start of `line`: its kind (the bullet, or the `.` or `)` after the
+ * digits), the number of an ordered item, and where the marker ends.
+ */
+function itemMarker(text: string, line: Line): { kind: number; number: number | null; end: number } | undefined {
+  const first = text.charCodeAt(line.start);
+  if (first === DASH || first === PLUS || first === STAR) return { kind: first, number: null, end: line.start + 1 };
+  let i = line.start;
+  while (i < line.end && i - line.start < 10 && isDigit(text.charCodeAt(i))) i++;
+  const digits = i - line.start;
+  const delimiter = text.charCodeAt(i);
+  if (digits === 0 || digits > 9 || (delimiter !== 0x2e && delimiter !== 0x29)) return undefined;
+  return { kind: delimiter, number: Number.parseInt(text.slice(line.start, i), 10), end: i + 1 };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,8 +5,9 @@
  *
  * Numbers are scanned only in the source of text nodes (never in tags or attributes); entity
  * references are blanked first so "&#53;" cannot produce a number whose text is not in the source.
+ * parse5 (140 KB with its entity tables) is required on first use, as remark.ts explains: most
+ * reports hold no HTML table.
  */
-import { parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { NumberLiteral, TextSpan } from '../model/types';
 import { scanNumbers } from '../text/numbers';
@@ -137,6 +138,8 @@ function rowEnd(tr: Element, base: number): number {
  * @param source the HTML block's text; `base` its offset in `text` (the whole document).
  */
 export function htmlTableGrids(source: string, text: string, base: number): HtmlTableGrid[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (see above)
+  const { parseFragment } = require('parse5') as typeof import('parse5');
   const fragment = parseFragment(source, { sourceCodeLocationInfo: true });
   const tables: Element[] = [];
   findTables(fragment, tables);

@@ -90,10 +90,13 @@ export function statementsOf(model: ReportModel, index: ModelIndex): Statement[]
   const cached = cache.get(model);
   if (cached) return cached;
   const out: Statement[] = [];
+  // ambiguous subjects are left out as they come (a report of many projects has mostly those)
+  const kept = (subject: string | undefined): subject is string => subject !== undefined && !isAmbiguous(index, subject);
   for (const table of model.indicatorTables) {
     const label = tableLabel(model, table.tableIndex);
     for (const indicator of table.indicators) {
       const subject = looseKeyOfIndicator(index, indicator);
+      if (!kept(subject)) continue;
       for (const field of FIELDS) {
         const literal = indicator[field];
         if (literal) out.push({ literal, subject, field, place: 'indicator', tableIndex: table.tableIndex, where: label });
@@ -101,7 +104,7 @@ export function statementsOf(model: ReportModel, index: ModelIndex): Statement[]
     }
     for (const row of table.totals) {
       const subject = totalRowSubject(table, row);
-      if (subject === undefined) continue;
+      if (!kept(subject)) continue;
       const where = { zh: `${label.zh} ${row.label.text}`, en: `${label.en} ${row.label.text}` };
       for (const literal of row.weights) if (literal) out.push({ literal, subject, field: 'weight', place: 'total', tableIndex: table.tableIndex, where });
       for (const field of ['deduction', 'score', 'rate'] as const) {
@@ -115,7 +118,7 @@ export function statementsOf(model: ReportModel, index: ModelIndex): Statement[]
     const entries = table.total ? [...table.entries.map((entry) => ({ entry, total: false })), { entry: table.total, total: true }] : table.entries.map((entry) => ({ entry, total: false }));
     for (const { entry, total } of entries) {
       const subject = total ? '' : entry.key ? looseKeyOf(entry.key.split('/')) : levelOneByName(index, entry.name.text)?.looseKey;
-      if (subject === undefined) continue;
+      if (!kept(subject)) continue;
       for (const field of ['weight', 'score', 'rate'] as const) {
         const literal = entry[field];
         if (literal) out.push({ literal, subject, field, place: 'summary', tableIndex: table.tableIndex, where });
@@ -125,13 +128,12 @@ export function statementsOf(model: ReportModel, index: ModelIndex): Statement[]
   for (const claim of model.claims) {
     if (!claim.literal || claim.field === 'grade') continue;
     const subject = claimSubjectKey(index, claim.subject);
-    if (subject === undefined) continue;
+    if (!kept(subject)) continue;
     out.push({ literal: claim.literal, subject, field: claim.field, place: 'claim', where: { zh: '正文', en: 'text' } });
   }
-  const matched = out.filter((statement) => !isAmbiguous(index, statement.subject));
-  matched.sort((a, b) => a.literal.range.start - b.literal.range.start);
-  cache.set(model, matched);
-  return matched;
+  out.sort((a, b) => a.literal.range.start - b.literal.range.start);
+  cache.set(model, out);
+  return out;
 }
 
 /** Lookups over one statement list, built on first use (rules and every cascade query the same list many times). */

@@ -45,6 +45,48 @@ function looksLikeTitle(title: string): boolean {
   return title.length >= 2 && title.length <= TITLE_MAX && !/[。，,；;：:]/u.test(title);
 }
 
+/** An enumerated title line of a paragraph, relative to the paragraph's start. */
+interface TitleLine {
+  title: string;
+  lineStart: number;
+  /** Of the title within its line. */
+  offset: number;
+  inline: boolean;
+}
+
+/**
+ * A paragraph keeps its object while its text is unchanged (parse/structure.ts), so its title lines
+ * are read once: a build then scans no paragraph line for titles but those of edited paragraphs.
+ */
+const titleLines = new WeakMap<Paragraph, { text: string; lines: TitleLine[] }>();
+
+function titleLinesOf(paragraph: Paragraph): TitleLine[] {
+  const known = titleLines.get(paragraph);
+  if (known && known.text === paragraph.text) return known.lines;
+  const lines: TitleLine[] = [];
+  let lineStart = 0;
+  while (lineStart <= paragraph.text.length) {
+    let lineEnd = paragraph.text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = paragraph.text.length;
+    const line = paragraph.text.slice(lineStart, lineEnd);
+    const bold = /^\s*(\*\*|__)/u.test(line);
+    const item = startsWithItemMarker(line, 0);
+    if (bold || item) {
+      const { title, offset } = stripTitle(line);
+      if (looksLikeTitle(title)) lines.push({ title, lineStart, offset, inline: false });
+      else if (item) {
+        // "1.在职人员控制率。年末在职人员 82 名…": the item's first sentence is its title
+        const first = title.search(/[。：:]/u);
+        const head = first > 0 ? title.slice(0, first) : '';
+        if (looksLikeTitle(head)) lines.push({ title: head, lineStart, offset, inline: true });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  titleLines.set(paragraph, { text: paragraph.text, lines });
+  return lines;
+}
+
 /** Every heading and enumerated title line, in document order. */
 function collectTitles(text: string, headings: readonly Heading[], paragraphs: readonly Paragraph[]): SectionTitle[] {
   const titles: SectionTitle[] = [];
@@ -56,27 +98,10 @@ function collectTitles(text: string, headings: readonly Heading[], paragraphs: r
     titles.push({ title, titleRange: { start: at, end: at + title.length }, start: heading.range.start, heading: true });
   }
   for (const paragraph of paragraphs) {
-    let lineStart = 0;
-    while (lineStart <= paragraph.text.length) {
-      let lineEnd = paragraph.text.indexOf('\n', lineStart);
-      if (lineEnd < 0) lineEnd = paragraph.text.length;
-      const line = paragraph.text.slice(lineStart, lineEnd);
-      const bold = /^\s*(\*\*|__)/u.test(line);
-      const item = startsWithItemMarker(line, 0);
-      if (bold || item) {
-        const { title, offset } = stripTitle(line);
-        const at = paragraph.range.start + lineStart + offset;
-        const start = paragraph.range.start + lineStart;
-        if (looksLikeTitle(title)) {
-          titles.push({ title, titleRange: { start: at, end: at + title.length }, start, heading: false, inline: false });
-        } else if (item) {
-          // "1.在职人员控制率。年末在职人员 82 名…": the item's first sentence is its title
-          const first = title.search(/[。：:]/u);
-          const head = first > 0 ? title.slice(0, first) : '';
-          if (looksLikeTitle(head)) titles.push({ title: head, titleRange: { start: at, end: at + head.length }, start, heading: false, inline: true });
-        }
-      }
-      lineStart = lineEnd + 1;
+    for (const line of titleLinesOf(paragraph)) {
+      const start = paragraph.range.start + line.lineStart;
+      const at = start + line.offset;
+      titles.push({ title: line.title, titleRange: { start: at, end: at + line.title.length }, start, heading: false, inline: line.inline });
     }
   }
   return titles.sort((a, b) => a.start - b.start);

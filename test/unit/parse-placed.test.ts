@@ -71,6 +71,24 @@ describe('PlacedMemo', () => {
   });
 });
 
+describe('PlacedMemo owners', () => {
+  it("hands an owner its own instance again, and another instance when an earlier occurrence took it", () => {
+    const memo = new PlacedMemo<Result>(new Lru(10));
+    const [first, second] = [{}, {}];
+    memo.beginPass();
+    const a = memo.take('same', { at: 0 }, () => made(0), first);
+    memo.take('same', { at: 50 }, () => made(50), second);
+    memo.beginPass();
+    // a new owner at the front takes the instance standing there (the first owner's); the owners after it still get one each
+    const c = memo.take('same', { at: 0 }, () => made(0), {});
+    const a2 = memo.take('same', { at: 10 }, () => made(10), first);
+    const b2 = memo.take('same', { at: 60 }, () => made(60), second);
+    expect(c).toBe(a);
+    expect(new Set([a2, b2, c]).size).toBe(3);
+    expect([c.range.start, a2.range.start, b2.range.start]).toEqual([0, 10, 60]);
+  });
+});
+
 describe('clone', () => {
   it('copies plain data deeply, keeps shared objects shared, and leaves the original untouched by a move', () => {
     const shared = { start: 1, end: 2 };

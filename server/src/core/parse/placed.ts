@@ -159,6 +159,8 @@ export function moved<T>(value: T, from: Place, to: Place): T {
 export class PlacedMemo<T> {
   private pass = 0;
   private readonly keys = new WeakMap<object, { context: string; key: string }>();
+  /** The instance each owner got last, under its key then (see `take`). */
+  private readonly attached = new WeakMap<object, { key: string; instance: Placed<T> }>();
 
   constructor(private readonly instances: Lru<string, Placed<T>[]>) {}
 
@@ -188,29 +190,37 @@ export class PlacedMemo<T> {
   /**
    * @param compute makes the result when no instance is free. It must return objects no other
    *   result holds (clone what comes from another stage).
+   * @param owner the object the source lives in (a block, a paragraph, a table), when it is kept
+   *   between builds: its instance is found again without a lookup by key.
    * @param computedAt where `compute` puts its result (block-relative results: offset 0).
    */
-  take(key: string, place: Place, compute: () => T, computedAt: Place = place): T {
-    let list = this.instances.get(key);
-    let chosen: Placed<T> | undefined;
-    if (list) {
-      // an instance already standing there costs nothing; any free one costs a move
-      for (const instance of list) {
-        if (instance.usedIn === this.pass) continue;
-        if (instance.isAt(place)) {
-          chosen = instance;
-          break;
-        }
-        chosen ??= instance;
-      }
-    }
+  take(key: string, place: Place, compute: () => T, owner?: object, computedAt: Place = place): T {
+    const attached = owner && this.attached.get(owner);
+    let chosen = attached && attached.key === key && attached.instance.usedIn !== this.pass ? attached.instance : undefined;
     if (!chosen) {
-      chosen = new Placed(compute(), computedAt);
-      if (list) list.push(chosen);
-      else this.instances.set(key, (list = [chosen]));
+      chosen = this.lookUp(key, place) ?? this.add(key, new Placed(compute(), computedAt));
+      if (owner) this.attached.set(owner, { key, instance: chosen });
     }
     chosen.usedIn = this.pass;
     chosen.moveTo(place);
     return chosen.value;
+  }
+
+  /** A memoised instance of `key` not used in this pass, preferring one already standing at `place`. */
+  private lookUp(key: string, place: Place): Placed<T> | undefined {
+    let free: Placed<T> | undefined;
+    for (const instance of this.instances.get(key) ?? []) {
+      if (instance.usedIn === this.pass) continue;
+      if (instance.isAt(place)) return instance;
+      free ??= instance;
+    }
+    return free;
+  }
+
+  private add(key: string, instance: Placed<T>): Placed<T> {
+    const list = this.instances.get(key);
+    if (list) list.push(instance);
+    else this.instances.set(key, [instance]);
+    return instance;
   }
 }

@@ -210,7 +210,7 @@ export function extractStructure(doc: ParsedDocument, cache?: BlockCache): Docum
       continue;
     }
     // readBlock gives block-relative ranges: a fresh result stands at offset 0 until placed
-    const items = memo ? memo.take(block.key, { at: block.start }, () => readBlock(block), { at: 0 }) : moved(readBlock(block), { at: 0 }, { at: block.start });
+    const items = memo ? memo.take(block.key, { at: block.start }, () => readBlock(block), block, { at: 0 }) : moved(readBlock(block), { at: 0 }, { at: block.start });
     builder.addItems(items);
   }
   return builder.out;

@@ -201,7 +201,7 @@ function cachedParagraph(memo: PlacedMemo<ParagraphYield>, context: ParagraphCon
   const { key, above } = paragraphKey(memo, local, paragraph);
   // ranges inside the paragraph move with it, a range before it (the title above) with that title
   const place = { at: paragraph.range.start, before: above?.titleRange.start };
-  return memo.take(key, place, () => clone(paragraphYield(local, text, paragraph)));
+  return memo.take(key, place, () => clone(paragraphYield(local, text, paragraph)), paragraph);
 }
 
 /** Facts cited in a table's cells (评分说明): read from each cell's source, not its plain text. */
@@ -219,7 +219,7 @@ function tableFacts(text: string, table: Table): Fact[] {
 /** tableFacts memoised by the table's source (its cells are read from it alone). */
 function cachedTableFacts(memo: PlacedMemo<Fact[]>, text: string, table: Table): Fact[] {
   const key = memo.keyOf(table.cells, table.format, () => text.slice(table.range.start, table.range.end));
-  return memo.take(key, { at: table.range.start }, () => clone(tableFacts(text, table)));
+  return memo.take(key, { at: table.range.start }, () => clone(tableFacts(text, table)), table);
 }
 
 /** The paragraph memo for the document's name table (created, with its name table, on first use). */

@@ -97,7 +97,7 @@ export function recognizeGradeSentences(paragraphs: Paragraph[], memo?: PlacedMe
   for (const paragraph of paragraphs) {
     // every band sentence says "…为优": most paragraphs are skipped without cutting clauses
     if (!paragraph.text.includes('为')) continue;
-    scales.push(...(memo ? memo.take(paragraph.text, { at: paragraph.range.start }, () => scalesOfParagraph(paragraph)) : scalesOfParagraph(paragraph)));
+    scales.push(...(memo ? memo.take(paragraph.text, { at: paragraph.range.start }, () => scalesOfParagraph(paragraph), paragraph) : scalesOfParagraph(paragraph)));
   }
   return scales;
 }

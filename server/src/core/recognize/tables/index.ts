@@ -137,7 +137,7 @@ export function recognizeTables(text: string, input: TableInput, notices: Notice
       if (!memo) return collect(out, recognizeTable(table, text, textAbove));
       // cloned: a recognition holds the grid's literals, which the structure memo moves on its own
       const place = { at: table.range.start, tableIndex: table.index };
-      collect(out, memo.take(tableKey(memo, table, text, textAbove), place, () => clone(recognizeTable(table, text, textAbove))));
+      collect(out, memo.take(tableKey(memo, table, text, textAbove), place, () => clone(recognizeTable(table, text, textAbove)), table));
     }, undefined, table.range);
   }
   out.summaryTables = guarded('summary links', notices, () => linkSummaries(out.summaryTables, out.indicatorTables), out.summaryTables);

@@ -139,8 +139,9 @@ describe('fastParse', () => {
       }),
       { numRuns: Number(process.env.PROP_RUNS ?? 3000) },
     );
-    // the mutations stay close enough to simple blocks that the fast path is exercised
-    expect(fast / runs).toBeGreaterThan(0.2);
+    // the mutations stay close enough to simple blocks that the fast path is exercised (about a
+    // fifth of the runs; the bound is far below that so that a random seed never fails it)
+    expect(fast / runs).toBeGreaterThan(0.1);
   });
 
   it.each([
@@ -157,7 +158,8 @@ describe('fastParse', () => {
       }),
       { numRuns: Number(process.env.PROP_RUNS ?? 3000) },
     );
-    expect(fast / runs).toBeGreaterThan(0.2);
+    // the generators reach the fast path in about a fifth to a quarter of the runs (see above)
+    expect(fast / runs).toBeGreaterThan(0.1);
   });
 });
 

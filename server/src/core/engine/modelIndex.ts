@@ -9,6 +9,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { Indicator, IndicatorTable, NumberLiteral, ReportModel, SummaryEntry, SummaryTable } from '../model/types';
+import { perTable } from '../model/perTable';
 import { looseName } from '../text/normalize';
 import { Dec } from '../text/numbers';
 
@@ -70,25 +71,15 @@ interface TableLocal {
   children: Indicator[][];
 }
 
-/**
- * Memoised per table: an unchanged table keeps its object between incremental builds
- * (parse/placed.ts), so a keystroke elsewhere does not recompute (nor re-hash) its keys.
- */
-const tableLocals = new WeakMap<IndicatorTable, TableLocal>();
-
-function tableLocal(table: IndicatorTable): TableLocal {
-  let local = tableLocals.get(table);
-  if (!local) {
-    const byKey = new Map<string, Indicator>();
-    for (const indicator of table.indicators) if (!byKey.has(indicator.key)) byKey.set(indicator.key, indicator);
-    local = {
-      looseKeys: table.indicators.map((indicator) => looseKeyOf(indicator.path)),
-      children: table.indicators.map((indicator) => indicator.children.map((key) => byKey.get(key)).filter((child): child is Indicator => child !== undefined)),
-    };
-    tableLocals.set(table, local);
-  }
-  return local;
-}
+/** Memoised per table (model/perTable.ts): a keystroke elsewhere does not recompute (nor re-hash) its keys. */
+const tableLocal = perTable((table): TableLocal => {
+  const byKey = new Map<string, Indicator>();
+  for (const indicator of table.indicators) if (!byKey.has(indicator.key)) byKey.set(indicator.key, indicator);
+  return {
+    looseKeys: table.indicators.map((indicator) => looseKeyOf(indicator.path)),
+    children: table.indicators.map((indicator) => indicator.children.map((key) => byKey.get(key)).filter((child): child is Indicator => child !== undefined)),
+  };
+});
 
 /**
  * The last index built and the tables it was built from. The index depends on the indicator and

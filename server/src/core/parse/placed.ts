@@ -158,9 +158,11 @@ export function moved<T>(value: T, from: Place, to: Place): T {
  */
 export class PlacedMemo<T> {
   private pass = 0;
-  private readonly keys = new WeakMap<object, { context: string; key: string }>();
-  /** The instance each owner got last, under its key then (see `take`). */
-  private readonly attached = new WeakMap<object, { key: string; instance: Placed<T> }>();
+  /**
+   * What is known of each owner (the object its source lives in, kept between builds): its key
+   * (with the context it was made from, see `keyOf`) and the instance it got last under that key.
+   */
+  private readonly owners = new WeakMap<object, { context?: string; key: string; instance?: Placed<T> }>();
 
   constructor(private readonly instances: Lru<string, Placed<T>[]>) {}
 
@@ -170,15 +172,15 @@ export class PlacedMemo<T> {
 
   /**
    * The memo key `context + source`, made again only when `context` changed. `owner` is an object
-   * that lives exactly as long as the source text is unchanged (a block's memoised paragraph range,
-   * a grid's cells): an unchanged source then keeps its key string, whose hash V8 keeps, instead of
+   * that lives exactly as long as the source text is unchanged (a paragraph or table the structure
+   * memo keeps): an unchanged source then keeps its key string, whose hash V8 keeps, instead of
    * copying and hashing every paragraph and table of the document on every build.
    */
   keyOf(owner: object, context: string, source: () => string): string {
-    const known = this.keys.get(owner);
+    const known = this.owners.get(owner);
     if (known && known.context === context) return known.key;
     const key = `${context}\u0000${source()}`;
-    this.keys.set(owner, { context, key });
+    this.owners.set(owner, { context, key });
     return key;
   }
 
@@ -195,11 +197,11 @@ export class PlacedMemo<T> {
    * @param computedAt where `compute` puts its result (block-relative results: offset 0).
    */
   take(key: string, place: Place, compute: () => T, owner?: object, computedAt: Place = place): T {
-    const attached = owner && this.attached.get(owner);
-    let chosen = attached && attached.key === key && attached.instance.usedIn !== this.pass ? attached.instance : undefined;
+    const known = owner && this.owners.get(owner);
+    let chosen = known && known.key === key && known.instance && known.instance.usedIn !== this.pass ? known.instance : undefined;
     if (!chosen) {
       chosen = this.lookUp(key, place) ?? this.add(key, new Placed(compute(), computedAt));
-      if (owner) this.attached.set(owner, { key, instance: chosen });
+      if (owner) this.owners.set(owner, { context: known && known.key === key ? known.context : undefined, key, instance: chosen });
     }
     chosen.usedIn = this.pass;
     chosen.moveTo(place);

@@ -8,6 +8,7 @@
  * Example: "项目过程类指标由 2 个二级指标和 8 个三级指标构成" while 表 3-2 lists 7 三级指标.
  * Fix: write the table's count.
  */
+import { perTable } from '../model/perTable';
 import type { IndicatorLevel, IndicatorTable } from '../model/types';
 import { correctLiteral, related } from '../engine/fixes';
 import { levelOneOfKey } from '../engine/modelIndex';
@@ -17,12 +18,12 @@ import { Dec } from '../text/numbers';
 
 const LEVEL_NAMES: Record<IndicatorLevel, string> = { 1: '一级', 2: '二级', 3: '三级', 4: '四级' };
 
-/** Distinct indicators of `level` under `root` in the table, memoised per table (a table's object lives as long as its content). */
-const counts = new WeakMap<IndicatorTable, Map<string, number>>();
+/** Counts asked of a table so far, by level and root (memoised per table, model/perTable.ts). */
+const countsOf = perTable(() => new Map<string, number>());
 
+/** Distinct indicators of `level` under `root` in the table. */
 function countBelow(table: IndicatorTable, root: string, level: number): number {
-  let known = counts.get(table);
-  if (!known) counts.set(table, (known = new Map()));
+  const known = countsOf(table);
   const key = `${level}\u0000${root}`;
   let count = known.get(key);
   if (count === undefined) {

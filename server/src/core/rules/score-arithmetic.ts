@@ -12,6 +12,7 @@
  * When the row's own 评分标准 determines the 扣分 (rule-deduction), only the consistent one is offered.
  */
 import type Decimal from 'decimal.js';
+import { perTable } from '../model/perTable';
 import type { Indicator, IndicatorTable, NumberLiteral } from '../model/types';
 import { FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
 import { looseKeyOf, type ModelIndex } from '../engine/modelIndex';
@@ -118,21 +119,12 @@ function sumCheck(context: RuleContext, table: IndicatorTable, indicator: Indica
 /**
  * Does every row of the table hold exactly (no negative, no 扣分/得分 above 分值, 扣分 + 得分 = 分值)?
  * Then the table yields no finding. The answer depends on the table alone (the minus sign read
- * before a literal is in its cell), and an unchanged table keeps its object between incremental
- * builds, so it is memoised per table.
+ * before a literal is in its cell), so it is memoised per table (model/perTable.ts).
  */
-const tablesWhoseRowsAddUp = new WeakMap<IndicatorTable, boolean>();
-
-function rowsAddUp(text: string, table: IndicatorTable): boolean {
-  let known = tablesWhoseRowsAddUp.get(table);
-  if (known === undefined) {
-    known = table.indicators.every(({ weight, deduction, score }) =>
-      [deduction, score].every((literal) => !literal || (!negative(text, literal) && !(weight && literal.value.gt(weight.value)))) &&
-      (!weight || !deduction || !score || deduction.value.plus(score.value).eq(weight.value)));
-    tablesWhoseRowsAddUp.set(table, known);
-  }
-  return known;
-}
+const rowsAddUp = perTable((table: IndicatorTable, text: string) =>
+  table.indicators.every(({ weight, deduction, score }) =>
+    [deduction, score].every((literal) => !literal || (!negative(text, literal) && !(weight && literal.value.gt(weight.value)))) &&
+    (!weight || !deduction || !score || deduction.value.plus(score.value).eq(weight.value))));
 
 export const scoreArithmetic: Rule = {
   id: 'score-arithmetic',
@@ -156,7 +148,7 @@ export const scoreArithmetic: Rule = {
   check(context) {
     const out: RuleFinding[] = [];
     for (const table of context.model.indicatorTables) {
-      if (rowsAddUp(context.model.text, table)) continue;
+      if (rowsAddUp(table, context.model.text)) continue;
       for (const indicator of table.indicators) {
         const bounds = boundsChecks(context, table, indicator);
         out.push(...bounds);

@@ -11,6 +11,7 @@
  * written score; such a difference is reported as a rounding difference (info).
  */
 import type Decimal from 'decimal.js';
+import { perTable } from '../model/perTable';
 import type { IndicatorTable, NumberLiteral, ReportModel } from '../model/types';
 import { weightSum } from '../services/derive';
 import { correctLiteral, relatedLiteral } from '../engine/fixes';
@@ -56,25 +57,14 @@ function indicatorTablePlaces(model: ReportModel, table: IndicatorTable): RatePl
   return places;
 }
 
-/**
- * Is every rate of the table right? Then it yields no finding. The answer depends on the table
- * alone, and an unchanged table keeps its object between incremental builds, so it is memoised.
- */
-const tablesWithRightRates = new WeakMap<IndicatorTable, boolean>();
-
-function ratesHold(model: ReportModel, table: IndicatorTable): boolean {
-  let known = tablesWithRightRates.get(table);
-  if (known === undefined) {
-    known = indicatorTablePlaces(model, table).every((place) => place.weight.isZero() || verdictOf(place).verdict === 'ok');
-    tablesWithRightRates.set(table, known);
-  }
-  return known;
-}
+/** Is every rate of the table right? Then it yields no finding. Depends on the table alone: memoised per table (model/perTable.ts). */
+const ratesHold = perTable((table: IndicatorTable, model: ReportModel) =>
+  indicatorTablePlaces(model, table).every((place) => place.weight.isZero() || verdictOf(place).verdict === 'ok'));
 
 function placesOf(context: RuleContext): RatePlace[] {
   const { model } = context;
   const places: RatePlace[] = [];
-  for (const table of model.indicatorTables) if (!ratesHold(model, table)) places.push(...indicatorTablePlaces(model, table));
+  for (const table of model.indicatorTables) if (!ratesHold(table, model)) places.push(...indicatorTablePlaces(model, table));
   for (const table of model.summaryTables) {
     const label = tableLabel(model, table.tableIndex);
     for (const entry of table.entries) {

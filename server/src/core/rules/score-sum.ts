@@ -15,6 +15,7 @@
  * causes in the column total is reported as a rounding difference (info).
  */
 import type Decimal from 'decimal.js';
+import { perTable } from '../model/perTable';
 import type { Indicator, IndicatorTable, NumberLiteral, TotalRow } from '../model/types';
 import { rootsOf, sum, weightLiterals, weightSum, weightTermsAtLevel, type ScoreField } from '../services/derive';
 import { correctLiteral, FIELD_NAMES, related, relatedLiteral, shortName } from '../engine/fixes';
@@ -269,20 +270,10 @@ function summaryChecks(context: RuleContext): RuleFinding[] {
 
 /**
  * Does every sum this rule checks in the table hold exactly? Then the table yields no finding,
- * whatever the rest of the report says. The answer depends on the table alone, and an unchanged
- * table keeps its object between incremental builds (parse/placed.ts), so it is memoised per
- * table: a keystroke elsewhere re-checks only the tables that do not add up.
+ * whatever the rest of the report says. The answer depends on the table alone, so it is memoised
+ * per table (model/perTable.ts): a keystroke elsewhere re-checks only the tables that do not add up.
  */
-const tablesThatAddUp = new WeakMap<IndicatorTable, boolean>();
-
-function addsUp(index: ModelIndex, table: IndicatorTable): boolean {
-  let known = tablesThatAddUp.get(table);
-  if (known === undefined) {
-    known = everySumHolds(index, table);
-    tablesThatAddUp.set(table, known);
-  }
-  return known;
-}
+const addsUp = perTable((table: IndicatorTable, index: ModelIndex) => everySumHolds(index, table));
 
 function holds(stated: NumberLiteral | undefined, terms: readonly NumberLiteral[]): boolean {
   return !stated || terms.length === 0 || sum(terms).eq(stated.value);
@@ -328,7 +319,7 @@ export const scoreSum: Rule = {
   check(context) {
     const out: RuleFinding[] = [];
     for (const table of context.model.indicatorTables) {
-      if (addsUp(context.index, table)) continue;
+      if (addsUp(table, context.index)) continue;
       const facts: TableFacts = { rounded: roundedRowLiterals(table), partial: partialLiterals(table) };
       out.push(...parentChecks(context, table, facts));
       for (const row of table.totals) out.push(...totalChecks(context, table, row, facts));

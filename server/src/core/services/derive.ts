@@ -5,6 +5,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { Indicator, IndicatorLevel, IndicatorTable, NumberLiteral, Range, TotalRow } from '../model/types';
+import { perTable } from '../model/perTable';
 import { Dec, roundHalfUp } from '../text/numbers';
 
 export type ScoreField = 'score' | 'deduction';
@@ -24,20 +25,11 @@ export function rootsOf(table: IndicatorTable): Indicator[] {
 }
 
 /**
- * Indicators of a table by key (the last one written wins), built once per table: childrenOf is
- * called for every indicator of every table by rules and services, and rebuilding the map per call
- * made termsOf quadratic. Model objects are never mutated, so a table's map never goes stale.
+ * Indicators of a table by key (the last one written wins), built once per table (model/perTable.ts):
+ * childrenOf is called for every indicator of every table by rules and services, and rebuilding the
+ * map per call made termsOf quadratic.
  */
-const indicatorsByKey = new WeakMap<IndicatorTable, Map<string, Indicator>>();
-
-function byKeyOf(table: IndicatorTable): Map<string, Indicator> {
-  let byKey = indicatorsByKey.get(table);
-  if (!byKey) {
-    byKey = new Map(table.indicators.map((item) => [item.key, item]));
-    indicatorsByKey.set(table, byKey);
-  }
-  return byKey;
-}
+const byKeyOf = perTable((table) => new Map(table.indicators.map((item) => [item.key, item])));
 
 export function childrenOf(table: IndicatorTable, indicator: Indicator): Indicator[] {
   const byKey = byKeyOf(table);

@@ -192,8 +192,8 @@ function paragraphKey(memo: PlacedMemo<ParagraphYield>, context: ParagraphContex
     const place = inside ? `${title.start - origin}:${title.titleRange.start - origin}:${title.titleRange.end - origin}` : '^';
     parts.push(place, title.title, String(title.heading), String(title.inline), title.indicator?.key ?? '');
   }
-  // the paragraph's range object is the structure memo's: it lives as long as the paragraph's text is unchanged
-  return { key: memo.keyOf(paragraph.range, parts.join('\u0000'), () => paragraph.text), above };
+  // the paragraph's object is the structure memo's: it lives as long as the paragraph's text is unchanged
+  return { key: memo.keyOf(paragraph, parts.join('\u0000'), () => paragraph.text), above };
 }
 
 function cachedParagraph(memo: PlacedMemo<ParagraphYield>, context: ParagraphContext, text: string, paragraph: Paragraph): ParagraphYield {
@@ -218,7 +218,7 @@ function tableFacts(text: string, table: Table): Fact[] {
 
 /** tableFacts memoised by the table's source (its cells are read from it alone). */
 function cachedTableFacts(memo: PlacedMemo<Fact[]>, text: string, table: Table): Fact[] {
-  const key = memo.keyOf(table.cells, table.format, () => text.slice(table.range.start, table.range.end));
+  const key = memo.keyOf(table, table.format, () => text.slice(table.range.start, table.range.end));
   return memo.take(key, { at: table.range.start }, () => clone(tableFacts(text, table)), table);
 }
 

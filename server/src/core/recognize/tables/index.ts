@@ -107,8 +107,8 @@ function relative(span: TextSpan | undefined, origin: number): string {
 function tableKey(memo: PlacedMemo<Recognized>, table: Table, text: string, above: TextSpan | undefined): string {
   const origin = table.range.start;
   const context = [table.format, relative(table.caption, origin), relative(above, origin), table.headingPath.join('\u0001')].join('\u0000');
-  // the grid's cells array lives as long as the table's source is unchanged (structure memo)
-  return memo.keyOf(table.cells, context, () => text.slice(origin, table.range.end));
+  // the table's object lives as long as its source is unchanged (structure memo)
+  return memo.keyOf(table, context, () => text.slice(origin, table.range.end));
 }
 
 function collect(out: TableRecognition, recognized: Recognized): void {

@@ -140,6 +140,18 @@ describe('the code cache', () => {
     }
   });
 
+  it('runs without a cache when the cache base cannot be created (missing parents, or under /proc)', () => {
+    const cacheHome = tempDir('tally-cache-missing-');
+    try {
+      expect(outcome(runCached(SEED, path.join(cacheHome, 'a', 'b')))).toEqual(reference);
+      expect(readdirSync(cacheHome)).toEqual([]);
+      // Node's recursive mkdirSync never returns for this path: the launcher must not use it
+      if (process.platform === 'linux') expect(outcome(runCached(SEED, '/proc/nonexistent'))).toEqual(reference);
+    } finally {
+      cleanup(cacheHome);
+    }
+  });
+
   it('serves the worker threads too, which add the checker to it', () => {
     const cacheHome = tempDir('tally-cache-jobs-');
     try {

@@ -61,13 +61,24 @@ export function checksum(data: Uint8Array | string): string {
   return crypto.createHash('sha1').update(data).digest('hex');
 }
 
+function makeFolder(folder: string, mode: number): void {
+  try {
+    mkdirSync(folder, { mode });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
 /** The cache folder, created if need be; undefined when it is missing, shared or not a folder. */
 function cacheFolder(env: NodeJS.ProcessEnv): string | undefined {
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
   const base = env.XDG_CACHE_HOME;
-  const folder = base && path.isAbsolute(base) ? path.join(base, 'tally') : path.join(os.tmpdir(), `tally-${uid ?? 'user'}`);
+  const useBase = base !== undefined && path.isAbsolute(base);
+  const folder = useBase ? path.join(base, 'tally') : path.join(os.tmpdir(), `tally-${uid ?? 'user'}`);
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    // one level at a time: Node's recursive mkdirSync never returns for some paths (under /proc)
+    if (useBase) makeFolder(base, 0o700);
+    makeFolder(folder, 0o700);
     const stat = lstatSync(folder);
     if (!stat.isDirectory()) return undefined;
     // Windows has no uids; its temporary folder is per user already.

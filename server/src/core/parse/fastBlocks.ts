@@ -9,16 +9,8 @@
  * is sure. test/property/fast-parse.test.ts holds it to remark on every sample block and on
  * mutations.
  */
-import type { AlignType, Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow, ThematicBreak } from 'mdast';
-import type { Point, Position } from 'unist';
-
-/** A line of the block: offsets of its first character and of its end (exclusive, before "\n"). */
-interface Line {
-  /** 1-based, as in mdast positions. */
-  number: number;
-  start: number;
-  end: number;
-}
+import type { AlignType, Heading, List, ListItem, Paragraph, RootContent, Table, TableCell, TableRow, ThematicBreak } from 'mdast';
+import { breakAt, phrasing, point, span, type Line } from './fastInline';
 
 /** The mdast of `text` (one block, "\n" line endings) when it is provably simple; undefined: ask remark. */
 export function fastParse(text: string): RootContent[] | undefined {
@@ -28,13 +20,12 @@ export function fastParse(text: string): RootContent[] | undefined {
   let node: RootContent | undefined;
   if (first === HASH) node = heading(text, lines);
   else if (first === PIPE) node = table(text, lines);
-  else if (first === DASH || first === UNDERSCORE || first === STAR) node = thematicBreak(text, lines) ?? list(text, lines);
+  else if (first === DASH || first === UNDERSCORE || first === STAR) node = thematicBreak(text, lines) ?? list(text, lines) ?? paragraph(text, lines);
   else if (first === PLUS || isDigit(first)) node = list(text, lines) ?? paragraph(text, lines);
   else node = paragraph(text, lines);
   return node ? [node] : undefined;
 }
 
-const NEWLINE = 10;
 const SPACE = 32;
 const HASH = 35;
 const PIPE = 124;
@@ -61,87 +52,39 @@ function splitLines(text: string): Line[] | undefined {
 
 /*
  * Inline syntax: a character that may start a construct of CommonMark or GFM (escape, code span,
- * emphasis and strikethrough, link, image and footnote, HTML and autolink, character reference,
- * email autolink literal), a URL autolink literal, or a character micromark rewrites (NUL, tab,
+ * strikethrough, link, image and footnote, HTML and autolink, character reference, email autolink
+ * literal), a URL autolink literal, or a character micromark rewrites (NUL, tab,
  * "\r" and the other controls, a byte order mark). Regular expressions rather than a loop over
  * the characters: they run natively from the first call, while such a loop runs in V8's
  * interpreter for most of a cold CLI run (a cold fastParse of the seed report's blocks took
  * 28 ms with the loop, 12 ms with these).
  */
 // eslint-disable-next-line no-control-regex -- control characters are among what it looks for
-const INLINE_SYNTAX = /[\0-\t\v-\x1f\\`*_[\]!&~@<>|\ufeff]|www\.|https?:/i;
-/** INLINE_SYNTAX without `[`, `]`, `*` and `_`, which paragraphs and list items may hold as text (see `plainText`). */
+const INLINE_SYNTAX = /[\0-\t\v-\x1f\\`[\]!&~@<>|\ufeff]|www\.|https?:/i;
+/** INLINE_SYNTAX without `[` and `]`, which paragraphs and list items may hold as text (see `plainText`), and `>`, which is text but at the start of a line (a block quote). */
 // eslint-disable-next-line no-control-regex -- as above
-const STRICT_SYNTAX = /[\0-\t\v-\x1f\\`!&~@<>|\ufeff]|www\.|https?:/i;
-/** The same in a table, where `|` separates cells and `<`, `>` may only be those of `<br>` (checked apart). */
+const STRICT_SYNTAX = /[\0-\t\v-\x1f\\`!&~@<|\ufeff]|www\.|https?:/i;
+/** The same in a table, where `|` separates cells, `>` is text and `<` may only start a `<br>` (checked apart). */
 // eslint-disable-next-line no-control-regex -- as above
-const CELL_SYNTAX = /[\0-\t\v-\x1f\\`*_[\]!&~@\ufeff]|www\.|https?:/i;
+const CELL_SYNTAX = /[\0-\t\v-\x1f\\`[\]!&~@\ufeff]|www\.|https?:/i;
 
-/** `<br>` forms that pandoc writes in cells; remark reads each as one inline `html` node. */
-const BREAKS = ['<br>', '<br/>', '<br />'];
-
-function breakAt(text: string, i: number): string | undefined {
-  return BREAKS.find((tag) => text.startsWith(tag, i));
-}
-
-/** Is every `<` and `>` of `text` part of a `<br>` form (each holds one `>`)? */
+/** Is every `<` of `text` the start of a `<br>` form? (A `>` without one is text.) */
 function onlyBreaks(text: string): boolean {
-  let tags = 0;
-  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
-    if (!breakAt(text, i)) return false;
-    tags++;
-  }
-  let closers = 0;
-  for (let i = text.indexOf('>'); i >= 0; i = text.indexOf('>', i + 1)) closers++;
-  return closers === tags;
-}
-
-/**
- * Is `content` (a paragraph, or the text of a list item) plain text for micromark? Beyond the
- * characters of STRICT_SYNTAX, which never are:
- * - `[` and `]` are text unless they make a link or a footnote call. A block parsed alone holds
- *   no definitions but those at the start of its content (a definition cannot interrupt a
- *   paragraph), so without a leading `[` only an inline link (`](`) or a footnote call (`[^`)
- *   could use them. (`[填空题]` in questionnaires.)
- * - a run of `*` or `_` with a space before it and a space or a line end after it is neither
- *   left- nor right-flanking, so it can neither open nor close emphasis (CommonMark 6.2). (The
- *   `*` that marks a required question.)
- */
-function plainText(content: string): boolean {
-  if (STRICT_SYNTAX.test(content) || content.charCodeAt(0) === OPEN_BRACKET) return false;
-  if (content.includes('](') || content.includes('[^')) return false;
-  return isolatedRuns(content, '*') && isolatedRuns(content, '_');
-}
-
-function isolatedRuns(content: string, marker: string): boolean {
-  for (let i = content.indexOf(marker); i >= 0; i = content.indexOf(marker, i)) {
-    if (content.charCodeAt(i - 1) !== SPACE) return false;
-    while (content[i] === marker) i++;
-    if (i < content.length && content.charCodeAt(i) !== SPACE && content.charCodeAt(i) !== NEWLINE) return false;
-  }
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) if (!breakAt(text, i)) return false;
   return true;
 }
 
-function point(line: Line, offset: number): Point {
-  return { line: line.number, column: offset - line.start + 1, offset };
-}
-
-function span(line: Line, start: number, end: number): Position {
-  return { start: point(line, start), end: point(line, end) };
-}
-
-/** The inline content of `text[start, end)` on one line, known to be plain text and `<br>` forms. */
-function inline(text: string, line: Line, start: number, end: number): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  let run = start;
-  for (let i = text.indexOf('<', start); i >= 0 && i < end; i = text.indexOf('<', run)) {
-    const tag = breakAt(text, i)!;
-    if (run < i) out.push({ type: 'text', value: text.slice(run, i), position: span(line, run, i) });
-    out.push({ type: 'html', value: tag, position: span(line, i, i + tag.length) });
-    run = i + tag.length;
-  }
-  if (run < end) out.push({ type: 'text', value: text.slice(run, end), position: span(line, run, end) });
-  return out;
+/**
+ * Is `content` (a paragraph, or the text of a list item) text and emphasis only for micromark
+ * (see fastInline.ts for `*` and `_`)? Beyond the characters of STRICT_SYNTAX, which never are,
+ * `[` and `]` are text unless they make a link or a footnote call. A block parsed alone holds no
+ * definitions but those at the start of its content (a definition cannot interrupt a paragraph),
+ * so without a leading `[` only an inline link (`](`) or a footnote call (`[^`) could use them.
+ * (`[填空题]` in questionnaires.)
+ */
+function plainText(content: string): boolean {
+  if (STRICT_SYNTAX.test(content) || content.charCodeAt(0) === OPEN_BRACKET) return false;
+  return !content.includes('](') && !content.includes('[^');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,7 +99,7 @@ function heading(text: string, lines: Line[]): Heading | undefined {
   // a leading space is skipped by micromark, a trailing `#` may close the heading
   if (text.charCodeAt(start) === SPACE || text.charCodeAt(text.length - 1) === HASH) return undefined;
   const line = lines[0];
-  const children = inline(text, line, start, text.length);
+  const children = phrasing(text, lines, start, text.length);
   return { type: 'heading', depth: depth as Heading['depth'], children, position: span(line, 0, text.length) };
 }
 
@@ -165,14 +108,17 @@ function heading(text: string, lines: Line[]): Heading | undefined {
 
 function paragraph(text: string, lines: Line[]): Paragraph | undefined {
   if (!plainText(text)) return undefined;
-  for (const line of lines) if (LINE_STARTS.has(text.charCodeAt(line.start)) || startsOrderedItem(text, line.start, line.end)) return undefined;
-  const last = lines[lines.length - 1];
-  const first = lines[0];
-  return {
-    type: 'paragraph',
-    children: [{ type: 'text', value: text, position: { start: point(first, 0), end: point(last, text.length) } }],
-    position: { start: point(first, 0), end: point(last, text.length) },
-  };
+  for (const line of lines) if (opensBlock(text, line.start, line.end)) return undefined;
+  return { type: 'paragraph', children: phrasing(text, lines, 0, text.length), position: { start: point(lines[0], 0), end: point(lines[lines.length - 1], text.length) } };
+}
+
+/** May `text[start, end)`, at the start of a line, open a block (and so interrupt a paragraph)? */
+function opensBlock(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (LINE_STARTS.has(first) || startsOrderedItem(text, start, end)) return true;
+  // `*` and a space (or nothing) is a bullet item; three `*` or `_`, spaces between, a thematic break
+  if (first === STAR && (start + 1 === end || text.charCodeAt(start + 1) === SPACE)) return true;
+  return (first === STAR || first === UNDERSCORE) && isThematicBreak(text, start, end);
 }
 
 /**
@@ -202,15 +148,19 @@ function isDigit(code: number): boolean {
 // (the `___` answer blanks of questionnaires). It takes precedence over a list item (`- - -`).
 
 function thematicBreak(text: string, lines: Line[]): ThematicBreak | undefined {
-  if (lines.length !== 1) return undefined;
-  const marker = text.charCodeAt(0);
+  if (lines.length !== 1 || !isThematicBreak(text, 0, text.length)) return undefined;
+  return { type: 'thematicBreak', position: span(lines[0], 0, text.length) };
+}
+
+function isThematicBreak(text: string, start: number, end: number): boolean {
+  const marker = text.charCodeAt(start);
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === marker) count++;
-    else if (code !== SPACE) return undefined;
+    else if (code !== SPACE) return false;
   }
-  return count >= 3 ? { type: 'thematicBreak', position: span(lines[0], 0, text.length) } : undefined;
+  return count >= 3;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,7 +174,8 @@ function list(text: string, lines: Line[]): List | undefined {
   let kind: number | undefined;
   let start: number | null = null;
   for (const line of lines) {
-    const marker = itemMarker(text, line);
+    // `* **` is a thematic break, not an item
+    const marker = isThematicBreak(text, line.start, line.end) ? undefined : itemMarker(text, line);
     if (!marker) return undefined;
     if (kind === undefined) {
       kind = marker.kind;
@@ -232,11 +183,8 @@ function list(text: string, lines: Line[]): List | undefined {
     } else if (marker.kind !== kind) return undefined;
     const content = marker.end + 1;
     if (text.charCodeAt(marker.end) !== SPACE || content >= line.end) return undefined;
-    if (LINE_STARTS.has(text.charCodeAt(content)) || startsOrderedItem(text, content, line.end)) return undefined;
-    const value = text.slice(content, line.end);
-    if (!plainText(value)) return undefined;
-    const position = span(line, content, line.end);
-    const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value, position: span(line, content, line.end) }], position };
+    if (opensBlock(text, content, line.end) || !plainText(text.slice(content, line.end))) return undefined;
+    const paragraph: Paragraph = { type: 'paragraph', children: phrasing(text, [line], content, line.end), position: span(line, content, line.end) };
     items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: span(line, line.start, line.end) });
   }
   const last = lines[lines.length - 1];
@@ -300,7 +248,7 @@ function tableCell(text: string, line: Line, pipe: number, to: number, end: numb
   while (start < to && text.charCodeAt(start) === SPACE) start++;
   let stop = to;
   while (stop > start && text.charCodeAt(stop - 1) === SPACE) stop--;
-  return { type: 'tableCell', children: inline(text, line, start, stop), position: span(line, pipe, end) };
+  return { type: 'tableCell', children: phrasing(text, [line], start, stop), position: span(line, pipe, end) };
 }
 
 /** The alignments of a delimiter row (`| :-- | --: | :-: | --- |`), or undefined when it is none. */

@@ -18,7 +18,7 @@ check 选项：
       --rule <规则id=级别>         设置规则级别：off|info|warning|error（可重复）
       --max-warnings <N>           警告超过 N 个时退出码为 1
   -q, --quiet                      只报告错误
-  -j, --jobs <N>                   并行线程数（默认为 CPU 核数减一；1 = 不用工作线程）
+  -j, --jobs <N>                   并行检查的线程数（默认为 CPU 核数减一；1 = 不用工作线程）
       --no-color                   不使用颜色（也可设置 NO_COLOR；FORCE_COLOR 强制使用）
       --lang <zh|en>               提示语言（默认中文，或报告配置中的 language）
 
@@ -47,7 +47,7 @@ check options:
       --rule <rule-id=severity>    set a rule's severity: off|info|warning|error (repeatable)
       --max-warnings <N>           exit 1 when there are more than N warnings
   -q, --quiet                      report errors only
-  -j, --jobs <N>                   worker threads (default: CPU cores minus one; 1 = in-process)
+  -j, --jobs <N>                   threads checking files (default: CPU cores minus one; 1 = no worker threads)
       --no-color                   no colours (NO_COLOR too; FORCE_COLOR forces them)
       --lang <zh|en>               message language (default Chinese, or the report's configured language)
 

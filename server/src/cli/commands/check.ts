@@ -20,7 +20,7 @@ import { fixLine, formatText, summaryLine } from '../format/text';
 import { CliError, pick } from '../i18n';
 import type { Io } from '../io';
 import { partRan } from '../launch/coverage';
-import { runInWorkers } from '../pool';
+import { runInPool } from '../pool';
 import { createProgress } from '../progress';
 import type { FileResult, FileTask } from '../results';
 import { summarize } from '../summary';
@@ -81,10 +81,12 @@ async function runTasks(tasks: readonly FileTask[], options: CliOptions, io: Io)
   const workerFile = path.join(__dirname, 'cli-worker.js');
   const progress = createProgress(tasks.length, io.stderr);
   try {
-    if (jobs > 1 && tasks.length > PARALLEL_THRESHOLD && existsSync(workerFile)) {
-      return await runInWorkers(workerFile, tasks, jobs, () => progress.tick());
-    }
     const { processFile } = await import('../processFile');
+    if (jobs > 1 && tasks.length > PARALLEL_THRESHOLD && existsSync(workerFile)) {
+      const results = await runInPool(workerFile, tasks, jobs, processFile, () => progress.tick());
+      partRan('checker');
+      return results;
+    }
     const results = tasks.map((task) => {
       const result = processFile(task);
       progress.tick();

@@ -90,6 +90,25 @@ describe('prose claims', () => {
     expect(find('grade', '良好').label?.text).toBe('良好');
   });
 
+  it('gives each figure of a sentence the indicator named before it', () => {
+    const doc = '决策类指标得分 19 分，过程类指标得分 18.5 分，效益类指标扣 2 分。过程类指标扣 1.5 分，其中预算执行率 87.5%，扣 0.5 分，制度执行有效性扣 1 分。';
+    const claims = recognizeProse(proseInput(doc, [indicatorTable(TREE)])).claims;
+    expect(claims.map((c) => [c.field, c.literal?.text, c.subject.kind === 'indicator' ? c.subject.key : 'report'])).toEqual([
+      ['score', '19', '决策'],
+      ['score', '18.5', '过程'],
+      ['deduction', '2', '效益'],
+      ['deduction', '1.5', '过程'],
+      ['deduction', '0.5', '过程/资金管理/预算执行率'],
+      ['deduction', '1', '过程/组织实施/制度执行有效性'],
+    ]);
+  });
+
+  it('keeps the section’s indicator for every figure of a sentence about “this indicator”', () => {
+    const doc = ['（1）使用效果满意度', '该指标满分 4 分，根据制度执行有效性的检查结果扣 1 分，得分 3 分。'].join('\n\n');
+    const claims = recognizeProse(proseInput(doc, [indicatorTable(TREE)])).claims;
+    expect(claims.map((c) => (c.subject.kind === 'indicator' ? c.subject.key : 'report'))).toEqual(Array(3).fill('效益/满意度/使用效果满意度'));
+  });
+
   it('keeps an unknown title as the subject of 该指标 with no key', () => {
     const claim = find('weight', '4');
     expect(claim.subject).toEqual({ kind: 'indicator', name: '没有这个指标', range: expect.anything() });

@@ -1,6 +1,7 @@
 /**
- * services/projects.ts: the project sections of a report that scores several projects, and the
- * two rules that compare figures only within one of them (grade-band, repeated-fact).
+ * services/projects.ts finds the project sections of a report that scores several projects, and
+ * engine/parts.ts checks such a report project by project: figures are compared with their own
+ * project's tables, total and amounts only.
  */
 import { describe, expect, it } from 'vitest';
 import { buildModelIndex } from '../../server/src/core/engine/modelIndex';
@@ -75,6 +76,13 @@ describe('project sections', () => {
 });
 
 describe('rules within project sections', () => {
+  it('claim-vs-table checks a project’s prose against its own table', () => {
+    const text = twoProjects('良').replace('最终评分结果为：总分 84.25 分', '决策类指标得分 40 分，产出类指标得分 44.5 分。最终评分结果为：总分 84.25 分');
+    const findings = findingsOf(text, 'claim-vs-table');
+    // 44.5 is 子项目一's 产出, not 子项目二's (44.25)
+    expect(findings.map((finding) => [textOf(text, finding), finding.fixes[0].edits[0].newText])).toEqual([['44.5', '44.25']]);
+  });
+
   it('grade-band judges each grade against the total of its own project', () => {
     expect(findingsOf(twoProjects('良'), 'grade-band')).toEqual([]);
     const text = twoProjects('优');

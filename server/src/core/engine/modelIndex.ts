@@ -82,15 +82,25 @@ const tableLocal = perTable((table): TableLocal => {
 });
 
 /**
- * The last index built and the tables it was built from. The index depends on the indicator and
- * summary tables alone; an incremental build keeps the objects of unchanged tables, so while
- * typing in prose every table is the same object at the same index and the index is reused.
+ * The indexes last built and the tables each was built from. The index depends on the indicator
+ * and summary tables alone; an incremental build keeps the objects of unchanged tables, so while
+ * typing in prose every table is the same object at the same index and the index is reused. Kept
+ * by the first indicator table: a report of several projects indexes each project's part too
+ * (parts.ts), and the whole report and its first part start with the same table.
  */
-let lastBuilt: { indicatorTables: IndicatorTable[]; tableIndexes: number[]; summaryTables: SummaryTable[]; index: ModelIndex } | undefined;
+interface Built {
+  indicatorTables: IndicatorTable[];
+  tableIndexes: number[];
+  summaryTables: SummaryTable[];
+  index: ModelIndex;
+}
 
-function sameTables(model: ReportModel): boolean {
-  if (!lastBuilt) return false;
-  const { indicatorTables, tableIndexes, summaryTables } = lastBuilt;
+const lastBuilt = new WeakMap<IndicatorTable, Built[]>();
+/** For a model without indicator tables. */
+let lastBuiltWithout: Built | undefined;
+
+function sameTables(built: Built, model: ReportModel): boolean {
+  const { indicatorTables, tableIndexes, summaryTables } = built;
   if (indicatorTables.length !== model.indicatorTables.length || summaryTables.length !== model.summaryTables.length) return false;
   for (let i = 0; i < indicatorTables.length; i++) if (indicatorTables[i] !== model.indicatorTables[i] || tableIndexes[i] !== model.indicatorTables[i].tableIndex) return false;
   for (let i = 0; i < summaryTables.length; i++) if (summaryTables[i] !== model.summaryTables[i]) return false;
@@ -98,10 +108,16 @@ function sameTables(model: ReportModel): boolean {
 }
 
 export function buildModelIndex(model: ReportModel): ModelIndex {
+  const first = model.indicatorTables[0];
+  const candidates = first ? (lastBuilt.get(first) ?? []) : lastBuiltWithout ? [lastBuiltWithout] : [];
   // a new object every check (memos keyed by the index, e.g. in the cascade, may read more than tables); the lookups inside are shared
-  if (sameTables(model)) return { ...lastBuilt!.index };
+  const reusable = candidates.find((built) => sameTables(built, model));
+  if (reusable) return { ...reusable.index };
   const index = indexTables(model);
-  lastBuilt = { indicatorTables: [...model.indicatorTables], tableIndexes: model.indicatorTables.map((table) => table.tableIndex), summaryTables: [...model.summaryTables], index };
+  const built: Built = { indicatorTables: [...model.indicatorTables], tableIndexes: model.indicatorTables.map((table) => table.tableIndex), summaryTables: [...model.summaryTables], index };
+  if (!first) lastBuiltWithout = built;
+  // at most the whole report and its first part start with one table
+  else lastBuilt.set(first, [built, ...candidates].slice(0, 2));
   return index;
 }
 

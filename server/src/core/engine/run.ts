@@ -1,13 +1,14 @@
 /**
  * Running rules over an already built model: configuration (host layers + the front matter's
- * `tally:` block), one isolated run per rule, severities, inline directives, ordering and
- * de-duplication. `checkReport` (check.ts) builds the model and calls this; tests may call it
+ * `tally:` block), one isolated run per rule (per project of a report of several, parts.ts),
+ * severities, inline directives, ordering and de-duplication. `checkReport` (check.ts) builds the model and calls this; tests may call it
  * with hand-built models.
  */
 import type { Range, ReportModel } from '../model/types';
 import { resolveConfig, type ConfigLayer, type ConfigProblem, type ResolvedConfig } from './config';
 import { applyDirectives } from './directives';
 import { buildModelIndex } from './modelIndex';
+import { modelParts } from './parts';
 import type { Finding, Rule, RuleFinding, Severity } from './types';
 
 /** Rule ids the engine itself reports under. */
@@ -85,11 +86,13 @@ export function runRules(model: ReportModel, rules: readonly Rule[], layers: rea
   const configRange = model.frontMatter?.range ?? { start: 0, end: 0 };
   const findings: Finding[] = [...extra, ...problems.map((problem) => configFinding(problem, problem.source === 'front matter' ? configRange : { start: 0, end: 0 }))];
   const index = buildModelIndex(model);
+  // a report of several projects is checked project by project (parts.ts)
+  const parts = modelParts(model, index)?.map((part) => ({ model: part, index: buildModelIndex(part) })) ?? [{ model, index }];
   for (const rule of rules) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
     try {
-      for (const finding of rule.check({ model, index, config })) findings.push(finish(rule, finding, setting));
+      for (const part of parts) for (const finding of rule.check({ ...part, config })) findings.push(finish(rule, finding, setting));
     } catch (error) {
       findings.push(internalErrorFinding(rule, error));
     }

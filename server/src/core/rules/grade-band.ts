@@ -14,13 +14,12 @@
  *
  * The total is the report's stated total (prose 总分, summary 合计, annex 总分); whether those agree
  * with each other and with the tables is checked by the sum and claim rules. A report that scores
- * several projects, one section each, has a total and a grade per project: each grade is judged
- * against the total of its own section.
+ * several projects, one section each, is checked project by project (engine/parts.ts), so each
+ * grade is judged against its own project's total.
  */
 import type Decimal from 'decimal.js';
-import type { Claim, GradeScale, NumberLiteral } from '../model/types';
+import type { GradeScale } from '../model/types';
 import { bandFor, bandsOf, sameGrade, type Band } from '../services/grades';
-import { projectSections } from '../services/projects';
 import { statedTotal } from '../services/summary';
 import { claimSubjectKey } from '../engine/quantities';
 import { isAmbiguous, termsBelow } from '../engine/modelIndex';
@@ -35,46 +34,17 @@ export function labelLike(from: Band | undefined, target: Band, label: string): 
   return (position > 0 ? target.names[position] : undefined) ?? target.label;
 }
 
-/**
- * The total each grade is judged against: the report's stated total; in a report of several
- * projects (services/projects.ts), the total stated in the grade's own project section — in its
- * sentence, else the last one before it, else the first after it — and none outside them.
- */
-function totalsFor(context: RuleContext): (claim: Claim) => NumberLiteral | undefined {
-  if (!isAmbiguous(context.index, '')) {
-    const total = statedTotal(context.model);
-    return () => total;
-  }
-  const sections = projectSections(context.model, context.index);
-  if (!sections) return () => undefined;
-  const bySection = new Map<number, Claim[]>();
-  for (const claim of context.model.claims) {
-    if (claim.subject.kind !== 'report' || claim.field !== 'score' || !claim.literal) continue;
-    const section = sections.sectionOf(claim.literal.range.start);
-    if (section === undefined) continue;
-    const list = bySection.get(section);
-    if (list) list.push(claim);
-    else bySection.set(section, [claim]);
-  }
-  return (grade) => {
-    const section = sections.sectionOf(grade.sentence.range.start);
-    const totals = section === undefined ? undefined : bySection.get(section);
-    if (!totals) return undefined;
-    const at = grade.sentence.range.start;
-    const paired = totals.find((claim) => claim.sentence.range.start === at) ?? totals.filter((claim) => claim.literal!.range.start < at).pop() ?? totals[0];
-    return paired.literal;
-  };
-}
-
 function gradeChecks(context: RuleContext): RuleFinding[] {
-  const totalFor = totalsFor(context);
+  // several projects the engine could not tell apart (parts.ts): which total goes with which grade is unknown
+  if (isAmbiguous(context.index, '')) return [];
+  const total = statedTotal(context.model);
+  if (!total) return [];
   const bands = bandsOf(context.model, context.config);
+  const expected = bandFor(bands, total.value);
+  if (!expected) return [];
   const out: RuleFinding[] = [];
   for (const claim of context.model.claims) {
     if (claim.field !== 'grade' || !claim.label || claimSubjectKey(context.index, claim.subject) !== '') continue;
-    const total = totalFor(claim);
-    const expected = total && bandFor(bands, total.value);
-    if (!total || !expected) continue;
     const label = claim.label.text.trim();
     const stated = bands.find((band) => sameGrade(band, label));
     if (!stated || stated === expected) continue; // an unknown word is grade-label's concern

@@ -5,7 +5,7 @@
  * event such as 支付完毕, an amount with its topic) are grouped by kind and topic; when one group
  * holds different canonical forms, every citation that differs from the form most places use is
  * flagged, with those places as related information. In a report of several projects, dates and
- * amounts are compared within each project's section (services/projects.ts); 文号 across the report.
+ * amounts are compared within each project (engine/parts.ts); 文号 across the report.
  * Why: reviewers cross-check the basis documents and dates; "处非联函〔2018〕12号" in one section
  * and "〔2018〕112号" in another, or a payment on 12 月 14 日 and on 12 月 16 日, means one of them
  * is wrong, and the report loses credibility ("数据准确").
@@ -16,7 +16,6 @@
  */
 import type { Fact, FactKind, NumberLiteral } from '../model/types';
 import type { Fix, Localized, Rule, RuleFinding, TextEdit } from '../engine/types';
-import { projectSections, type ProjectSections } from '../services/projects';
 import { normalizeName } from '../text/normalize';
 import { formatLike, scanNumbers } from '../text/numbers';
 
@@ -63,16 +62,13 @@ function documentKey(fact: Fact, titled: readonly Fact[]): string {
   return owners.size === 1 ? `title\u0000${[...owners][0]}` : `number\u0000${fact.normalized}`;
 }
 
-/**
- * Citations of one fact, in document order: 文号 by document, dates and amounts by kind + topic —
- * and, in a report of several projects, by project section ("本项目共计 12 万元" in each).
- */
-function groups(facts: readonly Fact[], sections: ProjectSections | undefined): Fact[][] {
+/** Citations of one fact, in document order: 文号 by document, dates and amounts by kind + topic. */
+function groups(facts: readonly Fact[]): Fact[][] {
   const titled = facts.filter((fact) => fact.kind === 'docNumber' && fact.title);
   const byKey = new Map<string, Fact[]>();
   for (const fact of facts) {
     if (!fact.topic) continue;
-    const key = fact.kind === 'docNumber' ? documentKey(fact, titled) : `${fact.kind}\u0000${fact.topic}\u0000${sections?.sectionOf(fact.span.range.start) ?? ''}`;
+    const key = fact.kind === 'docNumber' ? documentKey(fact, titled) : `${fact.kind}\u0000${fact.topic}`;
     const list = byKey.get(key);
     if (list) list.push(fact);
     else byKey.set(key, [fact]);
@@ -154,7 +150,7 @@ export const repeatedFact: Rule = {
   },
   check(context) {
     const findings: RuleFinding[] = [];
-    for (const group of groups(context.model.facts, projectSections(context.model, context.index))) {
+    for (const group of groups(context.model.facts)) {
       const forms = formsOf(group);
       if (forms.length < 2) continue;
       const [reference, ...others] = forms;

@@ -107,9 +107,33 @@ function statedShares(all: { text: string; start: number }[]): { group: Group; l
   return out;
 }
 
+/**
+ * What the prose says about the weight policy, read once per paragraph list: the parts of a report
+ * of several projects (engine/parts.ts) share it, and each is checked against it.
+ */
+interface PolicyProse {
+  /** Sentences naming 共性指标 or 个性指标. */
+  groupSentences: { text: string; start: number }[];
+  /** The sentence citing "产出和效益指标权重合计不低于 60%". */
+  outputBenefitCited?: { text: string; start: number };
+}
+
+const policyProse = new WeakMap<readonly Paragraph[], PolicyProse>();
+
+function policyProseOf(paragraphs: readonly Paragraph[]): PolicyProse {
+  let prose = policyProse.get(paragraphs);
+  if (prose) return prose;
+  prose = {
+    // only paragraphs naming a group can state a share or a membership: skip splitting the rest
+    groupSentences: sentences(paragraphs.filter((paragraph) => paragraph.text.includes(GROUPS.common) || paragraph.text.includes(GROUPS.specific))),
+    outputBenefitCited: sentences(paragraphs.filter((paragraph) => paragraph.text.includes('不低于'))).find((sentence) => sentence.text.includes('产出') && sentence.text.includes('效益') && /不低于\s*60\s*[%％]/u.test(sentence.text)),
+  };
+  policyProse.set(paragraphs, prose);
+  return prose;
+}
+
 function shareChecks(context: RuleContext): RuleFinding[] {
-  // only paragraphs naming a group can state a share or a membership: skip splitting the rest
-  const all = sentences(context.model.paragraphs.filter((paragraph) => paragraph.text.includes(GROUPS.common) || paragraph.text.includes(GROUPS.specific)));
+  const all = policyProseOf(context.model.paragraphs).groupSentences;
   const shares = statedShares(all);
   if (shares.length === 0) return [];
   const members = groupMembers(context, all);
@@ -136,7 +160,7 @@ function shareChecks(context: RuleContext): RuleFinding[] {
 
 /** The central rule "产出和效益指标权重合计一般不低于 60%", checked only when the report cites it. */
 function outputBenefitCheck(context: RuleContext): RuleFinding[] {
-  const cited = sentences(context.model.paragraphs.filter((paragraph) => paragraph.text.includes('不低于'))).find((sentence) => sentence.text.includes('产出') && sentence.text.includes('效益') && /不低于\s*60\s*[%％]/u.test(sentence.text));
+  const cited = policyProseOf(context.model.paragraphs).outputBenefitCited;
   if (!cited) return [];
   const entries = ['产出', '效益'].map((name) => levelOneByName(context.index, name));
   if (entries.some((entry) => !entry)) return [];

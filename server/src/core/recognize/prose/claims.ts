@@ -8,7 +8,8 @@
 import type { Claim, ClaimField, ClaimSubject, NumberLiteral, TextSpan } from '../../model/types';
 import { keywordBefore } from './keywords';
 import type { SubjectContext } from './subjects';
-import { resolveSubject } from './subjects';
+import { findIndicatorIn } from './indicatorNames';
+import { isDeictic, resolveSubject } from './subjects';
 
 interface FieldWord {
   word: string;
@@ -91,17 +92,22 @@ export function recognizeClaims(ctx: SubjectContext, sentence: TextSpan, literal
   const grades = gradeClaims(sentence);
   if (numbered.length === 0 && grades.length === 0) return [];
 
-  let indicatorSubject: ClaimSubject | undefined | null = null; // null: not resolved yet
-  const subjectFor = (): ClaimSubject | undefined => {
-    if (indicatorSubject === null) {
-      const first = numbered.find((n) => !n.field.report)?.literal.range.start;
-      indicatorSubject = resolveSubject(ctx, sentence, { limit: first });
-    }
-    return indicatorSubject;
-  };
+  // One subject per clause: "决策类指标得分 19 分，过程类指标得分 18.5 分" names a new indicator
+  // before its claim, "该指标满分 2.5 分，扣分 0.63 分" keeps the first one (as does any sentence
+  // about "this indicator", whatever else it names).
+  const deictic = isDeictic(sentence.text);
+  let subject: ClaimSubject | undefined | null = null; // null: no indicator claim read yet
+  let from: number | undefined;
   const claims: Claim[] = [];
   for (const { literal, field } of numbered) {
-    const subject: ClaimSubject | undefined = field.report ? { kind: 'report' } : subjectFor();
+    if (field.report) {
+      claims.push({ field: field.field, literal, subject: { kind: 'report' }, sentence });
+      continue;
+    }
+    const limit = literal.range.start;
+    if (subject === null) subject = resolveSubject(ctx, sentence, { limit });
+    else if (!deictic && from !== undefined && findIndicatorIn(ctx.index, sentence, { from, limit })) subject = resolveSubject(ctx, sentence, { from, limit });
+    from = literal.range.end;
     if (subject) claims.push({ field: field.field, literal, subject, sentence });
   }
   for (const { label } of grades) claims.push({ field: 'grade', label, subject: { kind: 'report' }, sentence });

@@ -21,6 +21,8 @@ export interface SubjectContext {
 }
 
 export interface SubjectOptions {
+  /** Only look for a name from this document offset on (after the previous claim of the sentence). */
+  from?: number;
   /** Only look for a name before this document offset (the claim itself usually comes after the name). */
   limit?: number;
   level?: IndicatorLevel;
@@ -37,7 +39,7 @@ export function sectionSubject(ctx: SubjectContext, offset: number, deictic: boo
 export function resolveSubject(ctx: SubjectContext, sentence: TextSpan, options: SubjectOptions = {}): ClaimSubject | undefined {
   const deictic = isDeictic(sentence.text);
   if (!deictic) {
-    const named = findIndicatorIn(ctx.index, sentence, { limit: options.limit, level: options.level });
+    const named = findIndicatorIn(ctx.index, sentence, { from: options.from, limit: options.limit, level: options.level });
     if (named) {
       // a bare word naming an ancestor of the section's indicator ("满意度=…" under 使用效果满意度) is not
       // the subject; a marked name ("决策类指标由…") is

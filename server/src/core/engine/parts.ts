@@ -1,0 +1,64 @@
+/**
+ * A report that scores several projects, one section each (services/projects.ts), is checked
+ * project by project: each project section becomes a model of its own — its indicator, summary,
+ * 自评 and survey tables, its claims, formulas, dates and amounts — and what lies outside every
+ * project section is one more part. Within a part the rules compare, pair and cascade as they do
+ * in a report of one project: a project's "总分 84.25 分，绩效评级为“优”" is judged against its own
+ * table, its "本项目共计 100 万元" against its own amounts.
+ *
+ * What the report states once for all projects is shared by every part: the text, headings and
+ * paragraphs, the table grid list (table indexes stay valid), grade bands, annexes, directives,
+ * and 文号 citations (one document, wherever it is cited). A finding on a shared place comes from
+ * several parts alike; the run keeps one per rule and range (run.ts).
+ */
+import type { ModelIndex } from './modelIndex';
+import type { ReportModel } from '../model/types';
+import { projectSections, type ProjectSections } from '../services/projects';
+
+/** The key of the part an offset falls in: its project section, or -1 outside them all. */
+function partOf(sections: ProjectSections, offset: number): number {
+  return sections.sectionOf(offset) ?? -1;
+}
+
+/** Puts each item into the part its offset falls in (made on first use). */
+function split<T>(items: readonly T[], offsetOf: (item: T) => number, sections: ProjectSections, into: Map<number, ReportModel>, field: PartitionedField, empty: () => ReportModel): void {
+  for (const item of items) {
+    const key = partOf(sections, offsetOf(item));
+    let part = into.get(key);
+    if (!part) {
+      part = empty();
+      into.set(key, part);
+    }
+    (part[field] as T[]).push(item);
+  }
+}
+
+type PartitionedField = 'indicatorTables' | 'summaryTables' | 'selfEvalTables' | 'surveys' | 'claims' | 'countClaims' | 'formulas' | 'partsClaims' | 'facts' | 'annexReferences' | 'indicatorRules';
+
+/** The models to run the rules on: one per project section and one for the rest; undefined for a report of one project. */
+export function modelParts(model: ReportModel, index: ModelIndex): ReportModel[] | undefined {
+  const sections = projectSections(model, index);
+  if (!sections) return undefined;
+  const tableStart = (tableIndex: number) => model.tables[tableIndex]?.range.start ?? 0;
+  const sharedFacts = model.facts.filter((fact) => fact.kind === 'docNumber');
+  const empty = (): ReportModel => ({
+    ...model,
+    indicatorTables: [], summaryTables: [], selfEvalTables: [], surveys: [],
+    claims: [], countClaims: [], formulas: [], partsClaims: [], facts: [...sharedFacts], annexReferences: [], indicatorRules: [],
+  });
+  const parts = new Map<number, ReportModel>();
+  split(model.indicatorTables, (table) => tableStart(table.tableIndex), sections, parts, 'indicatorTables', empty);
+  split(model.summaryTables, (table) => tableStart(table.tableIndex), sections, parts, 'summaryTables', empty);
+  split(model.selfEvalTables, (table) => tableStart(table.tableIndex), sections, parts, 'selfEvalTables', empty);
+  split(model.surveys, (survey) => tableStart(survey.tableIndex), sections, parts, 'surveys', empty);
+  split(model.claims, (claim) => claim.sentence.range.start, sections, parts, 'claims', empty);
+  split(model.countClaims, (claim) => claim.sentence.range.start, sections, parts, 'countClaims', empty);
+  split(model.formulas, (formula) => formula.expression.range.start, sections, parts, 'formulas', empty);
+  split(model.partsClaims, (claim) => claim.sentence.range.start, sections, parts, 'partsClaims', empty);
+  split(model.facts.filter((fact) => fact.kind !== 'docNumber'), (fact) => fact.span.range.start, sections, parts, 'facts', empty);
+  split(model.annexReferences, (reference) => reference.span.range.start, sections, parts, 'annexReferences', empty);
+  split(model.indicatorRules, (rule) => rule.rule.text.range.start, sections, parts, 'indicatorRules', empty);
+  // the rest (key -1) always runs: it holds what no project owns, and the shared places
+  if (!parts.has(-1)) parts.set(-1, empty());
+  return [...parts.entries()].sort(([a], [b]) => a - b).map(([, part]) => part);
+}

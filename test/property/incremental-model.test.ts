@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { generateReport } from '../../bench/generate';
 import { describe, expect, it } from 'vitest';
 import { BlockCache, buildModel } from '../../server/src/core/model/build';
 import { modelToJson } from '../../server/src/core/model/serialize';
@@ -100,6 +101,22 @@ describe.runIf(samples.length > 0)('incremental model', () => {
       fc.property(fc.nat({ max: samples.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 4 }), (which, edits) => {
         const cache = new BlockCache();
         let text = samples[which];
+        checkReport(text, { cache });
+        for (const edit of edits) {
+          text = apply(text, edit);
+          expect(findingsOf(checkReport(text, { cache }).findings)).toEqual(findingsOf(checkReport(text).findings));
+        }
+      }),
+      { numRuns: Number(process.env.PROP_RUNS ?? 12) },
+    );
+  }, 600_000);
+
+  it('gives the findings of a fresh check after every edit in a report of several projects (findings kept per unchanged project)', () => {
+    const reports = [readFileSync(join(SAMPLES, 'multi-project-report.md'), 'utf8'), generateReport(11, 30_000)];
+    fc.assert(
+      fc.property(fc.nat({ max: reports.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 6 }), (which, edits) => {
+        const cache = new BlockCache();
+        let text = reports[which];
         checkReport(text, { cache });
         for (const edit of edits) {
           text = apply(text, edit);

@@ -12,7 +12,7 @@
  * several parts alike; the run keeps one per rule and range (run.ts).
  */
 import type { ModelIndex } from './modelIndex';
-import type { ReportModel } from '../model/types';
+import type { Range, ReportModel } from '../model/types';
 import { projectSections, type ProjectSections } from '../services/projects';
 
 /** The key of the part an offset falls in: its project section, or -1 outside them all. */
@@ -35,8 +35,15 @@ function split<T>(items: readonly T[], offsetOf: (item: T) => number, sections: 
 
 type PartitionedField = 'indicatorTables' | 'summaryTables' | 'selfEvalTables' | 'surveys' | 'claims' | 'countClaims' | 'formulas' | 'partsClaims' | 'facts' | 'annexReferences' | 'indicatorRules';
 
-/** The models to run the rules on: one per project section and one for the rest; undefined for a report of one project. */
-export function modelParts(model: ReportModel, index: ModelIndex): ReportModel[] | undefined {
+/** A model to run the rules on, and for a project, the extent of its section. */
+export interface ModelPart {
+  model: ReportModel;
+  /** The project section's text (undefined for the rest of the report). */
+  extent?: Range;
+}
+
+/** The parts to run the rules on: one per project section and one for the rest; undefined for a report of one project. */
+export function modelParts(model: ReportModel, index: ModelIndex): ModelPart[] | undefined {
   const sections = projectSections(model, index);
   if (!sections) return undefined;
   const tableStart = (tableIndex: number) => model.tables[tableIndex]?.range.start ?? 0;
@@ -60,5 +67,5 @@ export function modelParts(model: ReportModel, index: ModelIndex): ReportModel[]
   split(model.indicatorRules, (rule) => rule.rule.text.range.start, sections, parts, 'indicatorRules', empty);
   // the rest (key -1) always runs: it holds what no project owns, and the shared places
   if (!parts.has(-1)) parts.set(-1, empty());
-  return [...parts.entries()].sort(([a], [b]) => a - b).map(([, part]) => part);
+  return [...parts.entries()].sort(([a], [b]) => a - b).map(([key, part]) => ({ model: part, extent: key < 0 ? undefined : { start: key, end: sections.endOf(key) } }));
 }

@@ -8,6 +8,7 @@ import type { Range, ReportModel } from '../model/types';
 import { resolveConfig, type ConfigLayer, type ConfigProblem, type ResolvedConfig } from './config';
 import { applyDirectives } from './directives';
 import { buildModelIndex } from './modelIndex';
+import { PartFindings } from './partFindings';
 import { modelParts } from './parts';
 import type { Finding, Rule, RuleFinding, Severity } from './types';
 
@@ -86,13 +87,15 @@ export function runRules(model: ReportModel, rules: readonly Rule[], layers: rea
   const configRange = model.frontMatter?.range ?? { start: 0, end: 0 };
   const findings: Finding[] = [...extra, ...problems.map((problem) => configFinding(problem, problem.source === 'front matter' ? configRange : { start: 0, end: 0 }))];
   const index = buildModelIndex(model);
-  // a report of several projects is checked project by project (parts.ts)
-  const parts = modelParts(model, index)?.map((part) => ({ model: part, index: buildModelIndex(part) })) ?? [{ model, index }];
+  // a report of several projects is checked project by project (parts.ts), unchanged projects' findings kept (partFindings.ts)
+  const parts = modelParts(model, index)?.map((part) => ({ ...part, index: buildModelIndex(part.model) }));
+  const partFindings = new PartFindings({ config });
   for (const rule of rules) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
     try {
-      for (const part of parts) for (const finding of rule.check({ ...part, config })) findings.push(finish(rule, finding, setting));
+      const ruleFindings = parts ? parts.flatMap((part) => partFindings.check(rule, part)) : rule.check({ model, index, config });
+      for (const finding of ruleFindings) findings.push(finish(rule, finding, setting));
     } catch (error) {
       findings.push(internalErrorFinding(rule, error));
     }

@@ -72,4 +72,10 @@ export interface Rule {
   defaultSeverity: Severity;
   docs: RuleDocs;
   check(context: RuleContext): RuleFinding[];
+  /**
+   * The rule reads the report's paragraphs, not only the items recognised in them: in a report of
+   * several projects its findings on a project are not kept from one check to the next while the
+   * project is unchanged (engine/partFindings.ts), as the prose it reads may have changed.
+   */
+  readsProse?: boolean;
 }

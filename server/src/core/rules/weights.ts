@@ -186,6 +186,7 @@ export const weights: Rule = {
   id: 'weights',
   description: { zh: '指标体系权重：一级指标分值合计、共性/个性指标占比', en: 'Weight policy: level-1 total, 共性/个性 shares' },
   defaultSeverity: 'error',
+  readsProse: true,
   docs: {
     what: {
       zh: '一级指标分值合计等于指标体系总分（默认 100）；正文所述共性指标、个性指标占比与指标表一致；报告引用“产出、效益权重不低于 60%”时核对之（提示）。',

@@ -17,6 +17,8 @@ import { looseName } from '../text/normalize';
 export interface ProjectSections {
   /** The project section holding `offset` (its heading's offset), or undefined outside them all. */
   sectionOf(offset: number): number | undefined;
+  /** Where a section (as `sectionOf` names it) ends: the next heading of its depth or above, else the end of the text. */
+  endOf(section: number): number;
 }
 
 interface ScoredTable {
@@ -39,8 +41,8 @@ function boundaries(model: ReportModel, depth: number): number[] {
   return model.headings.filter((heading) => heading.depth <= depth).map((heading) => heading.range.start);
 }
 
-/** The start of the section holding `offset` (the last boundary at or before it), -1 before the first. */
-function sectionStart(starts: readonly number[], offset: number): number {
+/** How many of `starts` (sorted) are at or before `offset`. */
+function countUpTo(starts: readonly number[], offset: number): number {
   let low = 0;
   let high = starts.length;
   while (low < high) {
@@ -48,7 +50,13 @@ function sectionStart(starts: readonly number[], offset: number): number {
     if (starts[middle] <= offset) low = middle + 1;
     else high = middle;
   }
-  return low === 0 ? -1 : starts[low - 1];
+  return low;
+}
+
+/** The start of the section holding `offset` (the last boundary at or before it), -1 before the first. */
+function sectionStart(starts: readonly number[], offset: number): number {
+  const count = countUpTo(starts, offset);
+  return count === 0 ? -1 : starts[count - 1];
 }
 
 /** Does every section hold at most one scored table of each ambiguous indicator? */
@@ -79,6 +87,9 @@ function findProjectSections(model: ReportModel, index: ModelIndex): ProjectSect
       sectionOf(offset) {
         const section = sectionStart(starts, offset);
         return projects.has(section) ? section : undefined;
+      },
+      endOf(section) {
+        return starts[countUpTo(starts, section)] ?? model.text.length;
       },
     };
   }

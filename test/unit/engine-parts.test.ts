@@ -1,0 +1,74 @@
+/**
+ * engine/partFindings.ts keeps the findings of the unchanged projects of a report of several
+ * projects from one check to the next, moved with their sections. Each case edits the sample,
+ * checks with the document's cache and compares with a fresh check of the same text.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { checkReport } from '../../server/src/core/engine/check';
+import type { Finding } from '../../server/src/core/engine/types';
+import { BlockCache } from '../../server/src/core/model/build';
+import { rules } from '../../server/src/core/rules';
+
+const SAMPLE = readFileSync(join(__dirname, '../../samples/multi-project-report.md'), 'utf8');
+const plain = (findings: readonly Finding[]) => JSON.parse(JSON.stringify(findings)) as unknown;
+
+/** A paragraph with no figure, dates or names in it, in 子项目三 before the sentence whose figure is flagged. */
+const FILLER = '评价组查阅了冷链仓储设施子项目的建设资料。';
+const BASE = SAMPLE.replace('子项目三决策类指标得分', `${FILLER}\n\n子项目三决策类指标得分`);
+
+/** Findings of `edited` checked after `BASE` with one cache, and checked fresh. */
+function warmAndFresh(edited: string): { warm: Finding[]; fresh: Finding[] } {
+  const cache = new BlockCache();
+  checkReport(BASE, { cache });
+  return { warm: checkReport(edited, { cache }).findings, fresh: checkReport(edited).findings };
+}
+
+function replace(marker: string, replacement: string): string {
+  expect(BASE.split(marker)).toHaveLength(2);
+  return BASE.replace(marker, replacement);
+}
+
+describe('findings kept per unchanged project', () => {
+  it.each([
+    ['before every project (all sections move)', '受贵局委托，', '受青山县财政局委托，'],
+    ['in the grade-band sentence, bands unchanged (new objects that say the same)', '60分以下为“差”。', '60分以下为“差”。另行说明。'],
+    ['in the grade-band sentence, bands changed (every project is judged again)', '90分以上为“优”', '84分以上为“优”'],
+    ['in a project prose without figures (its section grows, no item changes)', FILLER, `${FILLER}另有补充。`],
+    ['in a table cell (the project is checked again)', '| 服务对象满意度 | 10 | 7.75 |', '| 服务对象满意度 | 10 | 7.5 |'],
+  ])('gives the findings of a fresh check after an edit %s', (_name, marker, replacement) => {
+    const { warm, fresh } = warmAndFresh(replace(marker, replacement));
+    expect(fresh.length).toBeGreaterThanOrEqual(3);
+    expect(plain(warm)).toEqual(plain(fresh));
+  });
+
+  it('runs the rules again on the edited project only', () => {
+    const cache = new BlockCache();
+    checkReport(BASE, { cache });
+    const claimVsTable = rules.find((rule) => rule.id === 'claim-vs-table')!;
+    const check = vi.spyOn(claimVsTable, 'check');
+    try {
+      checkReport(replace(FILLER, `${FILLER}另有补充。`), { cache });
+      // the edited project (子项目三) and the rest of the report, which is never kept
+      expect(check).toHaveBeenCalledTimes(2);
+    } finally {
+      check.mockRestore();
+    }
+  });
+
+  it('runs a rule that reads the prose on every part, every time', () => {
+    const cache = new BlockCache();
+    checkReport(BASE, { cache });
+    const weights = rules.find((rule) => rule.id === 'weights')!;
+    expect(weights.readsProse).toBe(true);
+    const check = vi.spyOn(weights, 'check');
+    try {
+      checkReport(replace(FILLER, `${FILLER}另有补充。`), { cache });
+      // three projects and the rest
+      expect(check).toHaveBeenCalledTimes(4);
+    } finally {
+      check.mockRestore();
+    }
+  });
+});

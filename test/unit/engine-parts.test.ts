@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkReport } from '../../server/src/core/engine/check';
 import type { Finding } from '../../server/src/core/engine/types';
+import { partAt } from '../../server/src/core/engine/parts';
 import { BlockCache } from '../../server/src/core/model/build';
+import { hoverAt } from '../../server/src/core/services/hover';
 import { rules } from '../../server/src/core/rules';
 
 const SAMPLE = readFileSync(join(__dirname, '../../samples/multi-project-report.md'), 'utf8');
@@ -70,5 +72,18 @@ describe('findings kept per unchanged project', () => {
     } finally {
       check.mockRestore();
     }
+  });
+});
+
+describe('places read within their project', () => {
+  it('a hover on a project’s indicator lists that project’s table only', () => {
+    const result = checkReport(SAMPLE);
+    const at = SAMPLE.indexOf('产出类指标得分 31');
+    const markdown = hoverAt(result, at, 'zh')?.markdown ?? '';
+    expect(markdown).toContain('表 4 子项目三绩效评价指标得分表');
+    expect(markdown).not.toContain('表 2 ');
+    expect(markdown).not.toContain('表 3 ');
+    // outside every project, the whole report
+    expect(partAt(result, SAMPLE.indexOf('受贵局委托'))).toBe(result);
   });
 });

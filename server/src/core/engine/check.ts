@@ -10,6 +10,7 @@ import { buildModel, type BlockCache } from '../model/build';
 import { rules as registeredRules } from '../rules';
 import { resolveConfig, type ConfigLayer, type ResolvedConfig } from './config';
 import type { ModelIndex } from './modelIndex';
+import type { IndexedPart } from './parts';
 import { ENGINE_RULE_IDS, runRules } from './run';
 import type { Finding, Rule } from './types';
 
@@ -28,6 +29,8 @@ export interface CheckResult {
   config: ResolvedConfig;
   /** Sorted by range start. Configuration problems appear as findings of rule `config`; a throwing rule as `internal-error`. */
   findings: Finding[];
+  /** A report of several projects: its parts, each project's model and index (see parts.ts `partAt`). */
+  parts?: IndexedPart[];
 }
 
 /** Where to cut an oversized document: the end of the last whole line within the limit. */
@@ -63,6 +66,6 @@ export function checkReport(text: string, options: CheckOptions = {}): CheckResu
     extra.push(tooLargeFinding(text.length, limit, cut));
   }
   const model = buildModel(checked, options.cache);
-  const { config, index, findings } = runRules(model, rules, layers, extra);
-  return { model, index, config, findings };
+  const { config, index, findings, parts } = runRules(model, rules, layers, extra);
+  return { model, index, config, findings, parts };
 }

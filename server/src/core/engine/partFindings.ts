@@ -12,7 +12,7 @@
  * (`Rule.readsProse`).
  */
 import type { NumberLiteral, Range, ReportModel } from '../model/types';
-import type { ModelPart } from './parts';
+import type { IndexedPart, ModelPart } from './parts';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 /**
@@ -92,7 +92,7 @@ export class PartFindings {
   }
 
   /** The rule's findings on the part: kept ones, moved, when the part is unchanged. Throws what the rule throws. */
-  check(rule: Rule, part: ModelPart & { index: RuleContext['index'] }): RuleFinding[] {
+  check(rule: Rule, part: IndexedPart): RuleFinding[] {
     const entry = this.entryFor(part);
     if (!entry || rule.readsProse) return rule.check({ ...this.context, model: part.model, index: part.index });
     const known = entry.findings.get(rule.id);

@@ -42,6 +42,21 @@ export interface ModelPart {
   extent?: Range;
 }
 
+/** A part with its model index. */
+export interface IndexedPart extends ModelPart {
+  index: ModelIndex;
+}
+
+/**
+ * What a place of the report is read against: inside a project section, that project's part (so
+ * that a hover on 项目二's 产出 shows 项目二's table); elsewhere, or in a report of one project, the
+ * whole report.
+ */
+export function partAt<T extends { model: ReportModel; index: ModelIndex; parts?: IndexedPart[] }>(result: T, offset: number): T {
+  const part = result.parts?.find((candidate) => candidate.extent && candidate.extent.start <= offset && offset < candidate.extent.end);
+  return part ? { ...result, model: part.model, index: part.index } : result;
+}
+
 /** The parts to run the rules on: one per project section and one for the rest; undefined for a report of one project. */
 export function modelParts(model: ReportModel, index: ModelIndex): ModelPart[] | undefined {
   const sections = projectSections(model, index);

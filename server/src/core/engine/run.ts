@@ -9,7 +9,7 @@ import { resolveConfig, type ConfigLayer, type ConfigProblem, type ResolvedConfi
 import { applyDirectives } from './directives';
 import { buildModelIndex } from './modelIndex';
 import { PartFindings } from './partFindings';
-import { modelParts } from './parts';
+import { modelParts, type IndexedPart } from './parts';
 import type { Finding, Rule, RuleFinding, Severity } from './types';
 
 /** Rule ids the engine itself reports under. */
@@ -23,6 +23,8 @@ export interface RunResult {
   config: ResolvedConfig;
   index: ReturnType<typeof buildModelIndex>;
   findings: Finding[];
+  /** The parts of a report of several projects, with their indexes (parts.ts); undefined for one project. */
+  parts?: IndexedPart[];
 }
 
 /** The front matter's `tally:` block, if any, as a configuration layer. */
@@ -88,7 +90,7 @@ export function runRules(model: ReportModel, rules: readonly Rule[], layers: rea
   const findings: Finding[] = [...extra, ...problems.map((problem) => configFinding(problem, problem.source === 'front matter' ? configRange : { start: 0, end: 0 }))];
   const index = buildModelIndex(model);
   // a report of several projects is checked project by project (parts.ts), unchanged projects' findings kept (partFindings.ts)
-  const parts = modelParts(model, index)?.map((part) => ({ ...part, index: buildModelIndex(part.model) }));
+  const parts = modelParts(model, index)?.map((part): IndexedPart => ({ ...part, index: buildModelIndex(part.model) }));
   const partFindings = new PartFindings({ config });
   for (const rule of rules) {
     const setting = config.rules[rule.id];
@@ -101,5 +103,5 @@ export function runRules(model: ReportModel, rules: readonly Rule[], layers: rea
     }
   }
   const kept = applyDirectives(model.text, model.directives, findings.filter((finding) => config.rules[finding.ruleId] !== 'off'));
-  return { config, index, findings: dedupe(kept.sort(compareFindings)) };
+  return { config, index, findings: dedupe(kept.sort(compareFindings)), parts };
 }

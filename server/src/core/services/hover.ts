@@ -7,6 +7,7 @@
 import type Decimal from 'decimal.js';
 import type { Claim, Indicator, IndicatorTable, NumberLiteral, Range, ReportModel, TextSpan } from '../model/types';
 import type { CheckResult } from '../engine/check';
+import { partAt } from '../engine/parts';
 import type { Finding } from '../engine/types';
 import { Dec, roundHalfUp } from '../text/numbers';
 import {
@@ -24,7 +25,9 @@ export interface HoverText {
 
 type Ctx = { result: CheckResult; lang: Lang };
 
-export function hoverAt(result: CheckResult, offset: number, lang: Lang): HoverText | undefined {
+export function hoverAt(report: CheckResult, offset: number, lang: Lang): HoverText | undefined {
+  // in a report of several projects, a number is explained within its own project
+  const result = partAt(report, offset);
   const ctx: Ctx = { result, lang };
   const located = locate(result.model, offset);
   if (located) {

@@ -70,6 +70,16 @@ describe('facts', () => {
       ['共计', '10万元', '10万元'],
     ]);
   });
+
+  it('qualifies a 共计 by what its clause adds up', () => {
+    const facts = recognizeProse(proseInput('项目预算共计 150 万元；实际支出合计 142.5 万元，其中结余共计 7.5 万元。通过政采云购买，共计 10 万元。')).facts;
+    expect(facts.map((f) => [f.topic, f.normalized])).toEqual([
+      ['预算共计', '150万元'],
+      ['支出共计', '142.5万元'],
+      ['结余共计', '7.5万元'],
+      ['共计', '10万元'],
+    ]);
+  });
 });
 
 describe('annexes', () => {

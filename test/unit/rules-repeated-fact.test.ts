@@ -26,6 +26,15 @@ function doc(second: string, payDate: string): string {
 }
 
 describe('repeated-fact', () => {
+  it('tells a budget total, a spending total and what is left apart, and compares like with like', () => {
+    const text = ['# 报告', '', '项目预算共计 150 万元，由县财政安排。', '', '截至年底，项目实际支出共计 142.5 万元，结余资金合计 7.5 万元。', '', '全年支出总计 142.05 万元。', ''].join('\n');
+    const findings = findingsOf(text, 'repeated-fact');
+    // 150 (budget), 142.5 (spent) and 7.5 (left) are three amounts; 142.05 against 142.5 is one written two ways
+    expect(findings.map((finding) => [textOf(text, finding), finding.message.zh])).toEqual([
+      ['142.05 万元', '同一金额（支出共计）前后写法不一致：此处为“142.05 万元”，前文写作“142.5 万元”，请核实哪一处正确。'],
+    ]);
+  });
+
   it('flags the minority citation of a 文号 and fixes only the differing number', () => {
     const text = doc('处非联函〔2018〕112号', '2020 年 12 月 14 日');
     const findings = findingsOf(text, 'repeated-fact');

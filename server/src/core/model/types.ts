@@ -330,7 +330,7 @@ export interface Fact {
   /**
    * What the fact is about: the issuing prefix of a 文号 ("处非联函"); the event of a date ("支付",
    * "验收", "签订", "下达"…); the kind of an amount ("总投资" for 总投资/资金总额/预算总额, "共计" for
-   * 共计/合计/总计).
+   * 共计/合计/总计, "预算共计", "支出共计" or "结余共计" when the clause says what they add up).
    */
   topic: string;
   /** Canonical form used to compare two citations: "处非联函〔2018〕12号", "2020-12-14", "10万元". */

@@ -2,7 +2,8 @@
  * repeated-fact — a date, 文号 or amount cited in several places must read the same everywhere.
  *
  * What: the facts the prose recognizer collects (a 文号 with its issuing body, the date of an
- * event such as 支付完毕, an amount with its topic) are grouped by kind and topic; when one group
+ * event such as 支付完毕, an amount with its topic: 总投资, or a 共计 of the budget, of spending or
+ * of what is left) are grouped by kind and topic; when one group
  * holds different canonical forms, every citation that differs from the form most places use is
  * flagged, with those places as related information. In a report of several projects, dates and
  * amounts are compared within each project (engine/parts.ts); 文号 across the report.
@@ -135,8 +136,8 @@ export const repeatedFact: Rule = {
   defaultSeverity: 'warning',
   docs: {
     what: {
-      zh: '把正文中引用的文号、事件日期和金额按类别和主题归组；同一组出现不同写法时，标出与多数写法不同的引用。',
-      en: 'Groups the document numbers, event dates and amounts cited in the prose by kind and topic, and flags citations that differ from the form most places use.',
+      zh: '把正文中引用的文号、事件日期和金额按类别和主题归组（“预算共计”“支出共计”“结余共计”是不同的金额）；同一组出现不同写法时，标出与多数写法不同的引用。',
+      en: 'Groups the document numbers, event dates and amounts cited in the prose by kind and topic (a budget total, a spending total and what is left are different amounts), and flags citations that differ from the form most places use.',
     },
     why: {
       zh: '评审会核对依据文件和关键日期；同一文号或日期前后不一，说明其中一处有误，影响报告“数据准确”。',

@@ -132,6 +132,43 @@ const AMOUNT_TOPICS: [string, string][] = [
   ['共计', '共计'], ['合计', '共计'], ['总计', '共计'],
 ];
 const AMOUNT_WORDS = AMOUNT_TOPICS.map(([word]) => word);
+
+/**
+ * What a 共计/合计/总计 adds up, read from its clause: money planned (预算共计 150 万元), spent
+ * (实际支出共计 142.5 万元) or left (结余共计 7.5 万元) are three different amounts, not one amount
+ * written three ways. The word nearest before the total decides; none: a plain 共计.
+ */
+const TOTAL_KINDS: [string, readonly string[]][] = [
+  ['结余', ['结余', '结转', '剩余', '未使用']],
+  ['支出', ['支出', '支付', '使用', '拨付', '到位', '执行', '开支', '花费']],
+  ['预算', ['预算', '安排', '批复', '下达', '申请', '计划']],
+];
+const CLAUSE_ENDS = /[，。；：,;:]/gu;
+
+/** Where the keyword before a number starts (the number itself when written with spaces inside, "共 计"). */
+function wordStart(text: string, word: string, numberStart: number): number {
+  const at = text.lastIndexOf(word, numberStart);
+  return at >= 0 ? at : numberStart;
+}
+
+function totalTopic(text: string, wordStart: number): string {
+  let clauseStart = 0;
+  CLAUSE_ENDS.lastIndex = 0;
+  for (let match = CLAUSE_ENDS.exec(text); match && match.index < wordStart; match = CLAUSE_ENDS.exec(text)) clauseStart = match.index + 1;
+  const clause = text.slice(clauseStart, wordStart);
+  let nearest = -1;
+  let kind = '';
+  for (const [name, words] of TOTAL_KINDS) {
+    for (const word of words) {
+      const at = clause.lastIndexOf(word);
+      if (at > nearest) {
+        nearest = at;
+        kind = name;
+      }
+    }
+  }
+  return `${kind}共计`;
+}
 const AMOUNT_UNITS = new Set(['万元', '元', '亿元']);
 
 function amounts(text: string, base: number, numbers: readonly NumberLiteral[]): Fact[] {
@@ -141,9 +178,10 @@ function amounts(text: string, base: number, numbers: readonly NumberLiteral[]):
     const word = keywordBefore(text, n.range.start - base, AMOUNT_WORDS);
     if (!word) continue;
     const unitEnd = text.indexOf(n.unit, n.range.end - base) + n.unit.length;
+    const topic = AMOUNT_TOPICS.find(([w]) => w === word)?.[1] ?? word;
     out.push({
       kind: 'amount',
-      topic: AMOUNT_TOPICS.find(([w]) => w === word)?.[1] ?? word,
+      topic: topic === '共计' ? totalTopic(text, wordStart(text, word, n.range.start - base)) : topic,
       normalized: `${n.value.toString()}${n.unit}`,
       span: { text: text.slice(n.range.start - base, unitEnd), range: { start: n.range.start, end: base + unitEnd } },
     });

@@ -1,10 +1,11 @@
 /**
  * Status bar item for the active Markdown report: "总分 95.18 · 优", with $(warning) when the total
- * or the grade disagrees with the recomputation. Hidden for anything that is not a report.
+ * or the grade disagrees with the recomputation; for a report of several projects "3 个项目", each
+ * project in the tooltip. Hidden for anything that is not a report.
  */
 import { StatusBarAlignment, window, type Disposable, type StatusBarItem } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReportSummaryRequest, RevealRangeCommand, type ReportSummaryParams, type ReportSummaryResult } from '../../server/src/lsp/protocol';
+import { ReportSummaryRequest, RevealRangeCommand, type ProjectSummaryResult, type ReportSummaryParams, type ReportSummaryResult } from '../../server/src/lsp/protocol';
 import { activeMarkdownUri } from './activeReport';
 import { tr } from './lang';
 
@@ -31,11 +32,31 @@ export class ReportStatus implements Disposable {
       summary = null;
     }
     if (ticket !== this.ticket) return;
-    if (!summary || !summary.isReport || (summary.total === undefined && summary.recomputed === undefined)) {
+    if (!summary || !summary.isReport) {
       this.item.hide();
       return;
     }
-    this.show(uri, summary);
+    if (summary.projects && summary.projects.length > 0) this.showProjects(uri, summary.projects);
+    else if (summary.total !== undefined || summary.recomputed !== undefined) this.show(uri, summary);
+    else this.item.hide();
+  }
+
+  /** A report of several projects: "3 个项目 · 1 个不一致", one line per project in the tooltip. */
+  private showProjects(uri: string, projects: readonly ProjectSummaryResult[]): void {
+    const wrong = projects.filter((project) => !project.consistent);
+    this.item.text = `${wrong.length > 0 ? '$(warning) ' : ''}${tr(`${projects.length} 个项目`, `${projects.length} projects`)}${wrong.length > 0 ? tr(` · ${wrong.length} 个不一致`, ` · ${wrong.length} inconsistent`) : ''}`;
+    this.item.tooltip = projects
+      .map((project) => {
+        const total = project.total ?? project.recomputed ?? '—';
+        const grade = project.grade ?? project.expectedGrade;
+        const expected = !project.consistent && project.expectedGrade && project.expectedGrade !== project.grade ? tr(`（按等级区间应为 ${project.expectedGrade}）`, ` (by the bands: ${project.expectedGrade})`) : '';
+        const sum = !project.consistent && project.recomputed && project.recomputed !== project.total ? tr(`（得分之和 ${project.recomputed}）`, ` (scores add up to ${project.recomputed})`) : '';
+        return `${project.title}：${tr('总分', 'total')} ${total}${sum}${grade ? ` · ${grade}` : ''}${expected}`;
+      })
+      .join('\n');
+    const target = (wrong[0] ?? projects[0]).totalRange;
+    this.item.command = target ? { title: 'Tally', command: RevealRangeCommand, arguments: [uri, target] } : undefined;
+    this.item.show();
   }
 
   private show(uri: string, summary: ReportSummaryResult): void {

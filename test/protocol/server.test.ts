@@ -281,4 +281,19 @@ describe('pull diagnostics (LSP 3.17 client)', () => {
     const summary = await server.conn.sendRequest<{ isReport: boolean; total: string }>('tally/reportSummary', { uri: seed.uri });
     expect(summary).toMatchObject({ isReport: true, total: '95.18' });
   });
+
+  it('summarises a report of several projects project by project', async () => {
+    const multi = sample('multi-project-report.md');
+    await open(server, multi.uri, multi.text);
+    const summary = await server.conn.sendRequest<{ isReport: boolean; consistent: boolean; total?: string; projects: { title: string; total: string; grade: string; expectedGrade: string; consistent: boolean; totalRange: LspRange }[] }>('tally/reportSummary', { uri: multi.uri });
+    expect(summary.isReport).toBe(true);
+    expect(summary.total).toBeUndefined();
+    expect(summary.consistent).toBe(false);
+    expect(summary.projects.map((project) => [project.title, project.total, project.grade, project.expectedGrade, project.consistent])).toEqual([
+      ['三、子项目一：高标准农田灌溉设施改造', '92.5', '优', '优', true],
+      ['四、子项目二：特色果蔬产业基地建设', '84.25', '优', '良', false],
+      ['五、子项目三：农产品冷链仓储设施建设', '76', '中', '中', true],
+    ]);
+    expect(textOf(multi.text, summary.projects[1].totalRange)).toBe('84.25');
+  });
 });

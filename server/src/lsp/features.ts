@@ -101,5 +101,14 @@ export function summaryOf(checked: Checked): ReportSummaryResult {
     expectedGrade: summary.expectedGrade,
     consistent: summary.consistent,
     totalRange: summary.totalRange && toLspRange(checked.snapshot, summary.totalRange),
+    projects: summary.projects?.map((project) => ({
+      title: project.title,
+      total: project.total,
+      recomputed: project.recomputed,
+      grade: project.grade,
+      expectedGrade: project.expectedGrade,
+      consistent: project.consistent,
+      totalRange: project.totalRange && toLspRange(checked.snapshot, project.totalRange),
+    })),
   };
 }

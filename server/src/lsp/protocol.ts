@@ -53,6 +53,18 @@ export interface ReportSummaryResult {
   consistent: boolean;
   /** Where to go from the status bar: the stated total. */
   totalRange?: WireRange;
+  /** A report of several projects: one summary per project (the fields above are then unset, but `consistent`). */
+  projects?: ProjectSummaryResult[];
+}
+export interface ProjectSummaryResult {
+  /** The project section's heading. */
+  title: string;
+  total?: string;
+  recomputed?: string;
+  grade?: string;
+  expectedGrade?: string;
+  consistent: boolean;
+  totalRange?: WireRange;
 }
 
 /** Check documents that are not open (the workspace check); results are published as diagnostics. */

@@ -21,8 +21,14 @@ export interface ReportSummary {
   gradeRange?: Range;
   /** The band of the stated total (of the recomputed one when no total is stated). */
   expectedGrade?: string;
-  /** Total equals the recomputation and the grade word names the band the total falls in. */
+  /** Total equals the recomputation and the grade word names the band the total falls in (in every project, when there are several). */
   consistent: boolean;
+  /** A report of several projects: each project's own summary, titled by its section heading. */
+  projects?: ProjectSummary[];
+}
+
+export interface ProjectSummary extends Omit<ReportSummary, 'isReport' | 'projects'> {
+  title: string;
 }
 
 /**
@@ -111,6 +117,18 @@ export function levelOneSum(model: ReportModel): LevelOneSum | undefined {
 }
 
 export function reportSummary(result: CheckResult): ReportSummary {
+  const projects = result.parts?.flatMap((part): ProjectSummary[] => {
+    if (!part.extent) return [];
+    const { isReport: _isReport, ...own } = singleSummary({ model: part.model, config: result.config });
+    const title = result.model.headings.find((heading) => heading.range.start === part.extent!.start)?.text ?? '';
+    return [{ title, ...own }];
+  });
+  if (!projects || projects.length === 0) return singleSummary(result);
+  return { isReport: true, consistent: projects.every((project) => project.consistent), projects };
+}
+
+/** The summary of a report of one project (or of one project's part). */
+function singleSummary(result: Pick<CheckResult, 'model' | 'config'>): ReportSummary {
   const { model, config } = result;
   const isReport = model.indicatorTables.length > 0 || model.summaryTables.length > 0 || model.selfEvalTables.length > 0;
   const total = statedTotal(model);

@@ -332,3 +332,21 @@ describe('self-evaluation tables', () => {
     expectLiteralsExact(m);
   });
 });
+
+describe('value cells', () => {
+  it('reads a score written first in its cell, with markup or a note after it, and no score from an explanation that slid into the column', () => {
+    const text = [
+      '| 三级指标 | 分值 | 扣分 | 得分 |',
+      '| --- | --- | --- | --- |',
+      '| 立项依据充分性 | 5 | 0 | **5** |',
+      '| 绩效目标合理性 | 5 | 1.67 | 3.33（扣除权重 1/3） |',
+      '| 绩效指标明确性 | 5 | 1.67 | 根据项目实际情况，故扣除权重 1/3，得分 3.33 分。 |',
+    ].join('\n');
+    const [table] = buildModel(text).indicatorTables;
+    expect(table.indicators.map((indicator) => [indicator.name, indicator.score?.text])).toEqual([
+      ['立项依据充分性', '5'],
+      ['绩效目标合理性', '3.33'],
+      ['绩效指标明确性', undefined],
+    ]);
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * Running rules over an already built model: configuration (host layers + the front matter's
  * `tally:` block), one isolated run per rule (per project of a report of several, parts.ts),
- * severities, inline directives, ordering and de-duplication. `checkReport` (check.ts) builds the model and calls this; tests may call it
- * with hand-built models.
+ * severities, inline directives, ordering and de-duplication. `checkReport` (check.ts) builds the
+ * model and calls this; tests may call it with hand-built models.
  */
 import type { Range, ReportModel } from '../model/types';
 import { resolveConfig, type ConfigLayer, type ConfigProblem, type ResolvedConfig } from './config';
@@ -91,12 +91,12 @@ export function runRules(model: ReportModel, rules: readonly Rule[], layers: rea
   const index = buildModelIndex(model);
   // a report of several projects is checked project by project (parts.ts), unchanged projects' findings kept (partFindings.ts)
   const parts = modelParts(model, index)?.map((part): IndexedPart => ({ ...part, index: buildModelIndex(part.model) }));
-  const partFindings = new PartFindings({ config });
+  const partFindings = parts && new PartFindings({ config });
   for (const rule of rules) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
     try {
-      const ruleFindings = parts ? parts.flatMap((part) => partFindings.check(rule, part)) : rule.check({ model, index, config });
+      const ruleFindings = parts && partFindings ? parts.flatMap((part) => partFindings.check(rule, part)) : rule.check({ model, index, config });
       for (const finding of ruleFindings) findings.push(finish(rule, finding, setting));
     } catch (error) {
       findings.push(internalErrorFinding(rule, error));

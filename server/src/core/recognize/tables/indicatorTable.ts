@@ -15,7 +15,7 @@
  */
 import type { Cell, Indicator, IndicatorLevel, IndicatorTable, NumberLiteral, Table, TextSpan, TotalRow } from '../../model/types';
 import { keyOf, looseName, normalizeName } from '../../text/normalize';
-import { spanOfCell } from './cellText';
+import { leadingNumber, spanOfCell } from './cellText';
 import { headerLayout, isHeaderRow, isTitleRow, rowCells, totalLabel } from './headers';
 import { spreadCollapsedRows } from './collapsedRows';
 import { indicatorLayout, type IndicatorLayout } from './indicatorColumns';
@@ -172,7 +172,7 @@ class IndicatorTableBuilder {
       const ind = target.indicator;
       if ((NUMBER_ROLES as readonly string[]).includes(role)) {
         const key = role as (typeof NUMBER_ROLES)[number];
-        if (ind[key] === undefined && cell.numbers.length > 0) ind[key] = cell.numbers[0];
+        if (ind[key] === undefined) ind[key] = leadingNumber(cell);
       } else if ((TEXT_ROLES as readonly string[]).includes(role)) {
         const key = role as (typeof TEXT_ROLES)[number];
         if (ind[key] === undefined) ind[key] = spanOfCell(cell);

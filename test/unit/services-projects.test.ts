@@ -66,6 +66,17 @@ describe('project sections', () => {
     expect(sections.sectionOf(text.indexOf('100 万元'))).toBe(text.indexOf('### （二）'));
   });
 
+  it('do not exist in a report of one project whose 产出 table is split in two under headings of their own', () => {
+    const table = (rows: string[]) => ['| 一级指标 | 分值 | 二级指标 | 分值 | 得分 |', '| --- | --- | --- | --- | --- |', ...rows, ''];
+    const text = [
+      '# 报告', '', '## 三、绩效分析', '',
+      '### （一）决策', '', ...table(['| 决策 | 20 | 项目立项 | 20 | 18 |']),
+      '### （二）产出', '', '#### 1.产出数量', '', ...table(['| 产出 | 80 | 产出数量 | 40 | 38 |']),
+      '#### 2.产出质量', '', ...table(['| 产出 | | 产出质量 | 40 | 36 |']),
+    ].join('\n');
+    expect(sectionsOf(text)).toBeUndefined();
+  });
+
   it('do not exist in a report of one project, nor when no heading separates the projects', () => {
     expect(sectionsOf(['# 报告', '', ...project('## 一、项目', { amount: '120', paid: '2023 年 6 月 12 日', scores: ['48', '44.5'], grade: '优' })].join('\n'))).toBeUndefined();
     const unseparated = ['# 报告', '', ...project('## 一、项目', { amount: '120', paid: '2023 年 6 月 12 日', scores: ['48', '44.5'], grade: '优' }), ...project('另一子项目：', { amount: '100', paid: '2023 年 8 月 30 日', scores: ['40', '44.25'], grade: '优' })].join('\n');

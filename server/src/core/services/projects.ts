@@ -7,8 +7,8 @@
  *
  * The sections are found from the scored tables: the index marks a level-1 indicator scored in
  * several section tables as ambiguous (modelIndex.ts). The project level is the shallowest heading
- * depth whose sections hold no two scored tables of one ambiguous indicator; a section holding a
- * scored table is a project section. A report of one project has none.
+ * depth whose sections each hold a whole tree — one scored table of every ambiguous indicator —
+ * or none; a section holding one is a project section. A report of one project has none.
  */
 import type { ReportModel } from '../model/types';
 import type { ModelIndex } from '../engine/modelIndex';
@@ -59,20 +59,27 @@ function sectionStart(starts: readonly number[], offset: number): number {
   return count === 0 ? -1 : starts[count - 1];
 }
 
-/** Does every section hold at most one scored table of each ambiguous indicator? */
-function separates(starts: readonly number[], tables: readonly ScoredTable[], ambiguous: ReadonlySet<string>): boolean {
-  const seen = new Set<string>();
+/**
+ * The project sections when the sections starting at `starts` are projects: each section holding a
+ * scored table holds exactly one scored table of every ambiguous indicator — a whole tree of its
+ * own. (A report of one project whose 产出 table is split in two under 1.产出数量 and 2.产出质量 has
+ * sections holding 产出 alone and others without it: no projects.)
+ */
+function projectsAt(starts: readonly number[], tables: readonly ScoredTable[], ambiguous: ReadonlySet<string>): Set<number> | undefined {
+  const rootsBySection = new Map<number, Set<string>>();
   for (const table of tables) {
     const section = sectionStart(starts, table.start);
-    if (section < 0) return false;
+    if (section < 0) return undefined;
+    let roots = rootsBySection.get(section);
+    if (!roots) rootsBySection.set(section, (roots = new Set()));
     for (const root of table.roots) {
       if (!ambiguous.has(root)) continue;
-      const key = `${section}\u0000${root}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
+      if (roots.has(root)) return undefined;
+      roots.add(root);
     }
   }
-  return true;
+  for (const roots of rootsBySection.values()) if (roots.size !== ambiguous.size) return undefined;
+  return new Set(rootsBySection.keys());
 }
 
 function findProjectSections(model: ReportModel, index: ModelIndex): ProjectSections | undefined {
@@ -81,8 +88,8 @@ function findProjectSections(model: ReportModel, index: ModelIndex): ProjectSect
   const tables = scoredTables(model);
   for (let depth = 1; depth <= 6; depth++) {
     const starts = boundaries(model, depth);
-    if (!separates(starts, tables, ambiguous)) continue;
-    const projects = new Set(tables.map((table) => sectionStart(starts, table.start)));
+    const projects = projectsAt(starts, tables, ambiguous);
+    if (!projects) continue;
     return {
       sectionOf(offset) {
         const section = sectionStart(starts, offset);

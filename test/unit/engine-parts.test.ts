@@ -87,3 +87,25 @@ describe('places read within their project', () => {
     expect(partAt(result, SAMPLE.indexOf('受贵局委托'))).toBe(result);
   });
 });
+
+describe('annex score tables of a report of several projects', () => {
+  /** The sample with each project's table repeated as an annex 评分表 at the end, captioned by `caption`. */
+  function withAnnexes(caption: (project: number) => string, edit: (table: string, project: number) => string = (table) => table): string {
+    const tables = [...SAMPLE.matchAll(/\| 一级指标 \| 分值 \|[\s\S]*?\n\| 合计 [^\n]*/g)].map((match) => match[0]);
+    expect(tables).toHaveLength(3);
+    return `${SAMPLE}\n## 附件\n\n${tables.map((table, i) => `${caption(i)}\n\n${edit(table, i)}\n`).join('\n')}`;
+  }
+  const rulesOf = (text: string) => checkReport(text).findings.filter((finding) => finding.severity !== 'info').map((finding) => finding.ruleId);
+
+  it('joins the project its caption names, and is compared with that project’s table', () => {
+    const named = (i: number) => `附件 ${i + 1}：子项目${'一二三'[i]}评分表`;
+    expect(rulesOf(withAnnexes(named))).toEqual(['repeated-fact', 'grade-band', 'claim-vs-table']);
+    const text = withAnnexes(named, (table, i) => (i === 1 ? table.replace('| 服务对象满意度 | 10 | 7.75 |', '| 服务对象满意度 | 10 | 7.5 |') : table));
+    const findings = checkReport(text).findings.filter((finding) => finding.ruleId === 'summary-vs-detail');
+    expect(findings.map((finding) => text.slice(finding.range.start, finding.range.end))).toContain('7.5');
+  });
+
+  it('naming no project, is not compared with the other annex tables', () => {
+    expect(rulesOf(withAnnexes((i) => `附件 ${i + 1}：评分表`))).toEqual(['repeated-fact', 'grade-band', 'claim-vs-table']);
+  });
+});

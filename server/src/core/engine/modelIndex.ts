@@ -36,9 +36,10 @@ export interface ModelIndex {
   /** Level-1 indicators in report order, merged across tables. */
   levelOne: LevelOneIndicator[];
   /**
-   * Level-1 loose keys scored in more than one section table (a document holding several
-   * projects, each with its own 项目决策 table): which copy goes with which is unknown, so rules
-   * do not compare or cascade across their tables. Contains '' (the report) when any key is listed.
+   * Level-1 loose keys scored in more than one section table, or in more than one annex table (a
+   * document holding several projects, each with its own 项目决策 table): which copy goes with which
+   * is unknown, so rules do not compare or cascade across their tables. Contains '' (the report)
+   * when any key is listed.
    */
   ambiguous: Set<string>;
   /** Children of every indicator within its own table, in the order the parent lists them (built once per check). */
@@ -170,13 +171,16 @@ function indexTables(model: ReportModel): ModelIndex {
 }
 
 function ambiguousKeys(model: ReportModel): Set<string> {
+  // section tables and annex tables apart: one annex 评分表 restates the section tables, several restate several projects
   const scoredTables = new Map<string, number>();
   for (const table of model.indicatorTables) {
-    if (table.annex) continue;
     const roots = new Set(table.indicators.filter((indicator) => indicator.score).map((indicator) => looseName(indicator.path[0] ?? '')));
-    for (const root of roots) scoredTables.set(root, (scoredTables.get(root) ?? 0) + 1);
+    for (const root of roots) {
+      const key = `${table.annex ? 'annex' : 'section'}\u0000${root}`;
+      scoredTables.set(key, (scoredTables.get(key) ?? 0) + 1);
+    }
   }
-  const ambiguous = new Set([...scoredTables].filter(([, count]) => count > 1).map(([key]) => key));
+  const ambiguous = new Set([...scoredTables].filter(([, count]) => count > 1).map(([key]) => key.slice(key.indexOf('\u0000') + 1)));
   if (ambiguous.size > 0) ambiguous.add('');
   return ambiguous;
 }

@@ -6,13 +6,14 @@
  * in a report of one project: a project's "总分 84.25 分，绩效评级为“优”" is judged against its own
  * table, its "本项目共计 100 万元" against its own amounts.
  *
+ * An annex score table after the projects joins the project its caption names ("附件 2：子项目二评分表").
  * What the report states once for all projects is shared by every part: the text, headings and
  * paragraphs, the table grid list (table indexes stay valid), grade bands, annexes, directives,
  * and 文号 citations (one document, wherever it is cited). A finding on a shared place comes from
  * several parts alike; the run keeps one per rule and range (run.ts).
  */
 import type { ModelIndex } from './modelIndex';
-import type { Range, ReportModel } from '../model/types';
+import type { Range, ReportModel, Table } from '../model/types';
 import { projectSections, type ProjectSections } from '../services/projects';
 
 /** The key of the part an offset falls in: its project section, or -1 outside them all. */
@@ -20,10 +21,44 @@ function partOf(sections: ProjectSections, offset: number): number {
   return sections.sectionOf(offset) ?? -1;
 }
 
-/** Puts each item into the part its offset falls in (made on first use). */
-function split<T>(items: readonly T[], offsetOf: (item: T) => number, sections: ProjectSections, into: Map<number, ReportModel>, field: PartitionedField, empty: () => ReportModel): void {
+const NUMERALS = /[0-9０-９一二三四五六七八九十]/u;
+
+/** The names a project's heading gives it ("三、子项目一：高标准农田灌溉设施改造" → 子项目一, 高标准农田灌溉设施改造). */
+function headingNames(heading: string): string[] {
+  const title = heading.replace(/^\s*(?:[（(]?[0-9一二三四五六七八九十]+[）)、.．]\s*)+/u, '');
+  return title.split(/[：:—\-－\s（）()]+/u).filter((name) => name.length >= 3);
+}
+
+/** Does `text` cite `name`, not a longer numbered name ("项目1" is not cited by "项目11")? */
+function cites(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!NUMERALS.test(name[name.length - 1]) || !NUMERALS.test(text[at + name.length] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Annex score tables kept after the projects ("附件 2：子项目二评分表") belong to the project whose
+ * heading's name their caption or headings cite — when exactly one project is cited, by a name no
+ * other project's heading has.
+ */
+function annexOwners(model: ReportModel, sections: ProjectSections): (table: Table) => number | undefined {
+  const names = sections.projects.map((start) => ({ start, names: headingNames(model.headings.find((heading) => heading.range.start === start)?.text ?? '') }));
+  const count = new Map<string, number>();
+  for (const project of names) for (const name of new Set(project.names)) count.set(name, (count.get(name) ?? 0) + 1);
+  const own = names.map((project) => ({ start: project.start, names: project.names.filter((name) => count.get(name) === 1) }));
+  return (table) => {
+    const text = [table.caption?.text ?? '', ...table.headingPath].join('\n');
+    const cited = own.filter((project) => project.names.some((name) => cites(text, name)));
+    return cited.length === 1 ? cited[0].start : undefined;
+  };
+}
+
+/** Puts each item into the part its offset falls in (made on first use), or outside every project, into the project `owner` names. */
+function split<T>(items: readonly T[], offsetOf: (item: T) => number, sections: ProjectSections, into: Map<number, ReportModel>, field: PartitionedField, empty: () => ReportModel, owner?: (item: T) => number | undefined): void {
   for (const item of items) {
-    const key = partOf(sections, offsetOf(item));
+    let key = partOf(sections, offsetOf(item));
+    if (key < 0) key = owner?.(item) ?? key;
     let part = into.get(key);
     if (!part) {
       part = empty();
@@ -69,7 +104,8 @@ export function modelParts(model: ReportModel, index: ModelIndex): ModelPart[] |
     claims: [], countClaims: [], formulas: [], partsClaims: [], facts: [...sharedFacts], annexReferences: [], indicatorRules: [],
   });
   const parts = new Map<number, ReportModel>();
-  split(model.indicatorTables, (table) => tableStart(table.tableIndex), sections, parts, 'indicatorTables', empty);
+  const ownerOf = annexOwners(model, sections);
+  split(model.indicatorTables, (table) => tableStart(table.tableIndex), sections, parts, 'indicatorTables', empty, (table) => (table.annex ? ownerOf(model.tables[table.tableIndex]) : undefined));
   split(model.summaryTables, (table) => tableStart(table.tableIndex), sections, parts, 'summaryTables', empty);
   split(model.selfEvalTables, (table) => tableStart(table.tableIndex), sections, parts, 'selfEvalTables', empty);
   split(model.surveys, (survey) => tableStart(survey.tableIndex), sections, parts, 'surveys', empty);

@@ -19,6 +19,8 @@ export interface ProjectSections {
   sectionOf(offset: number): number | undefined;
   /** Where a section (as `sectionOf` names it) ends: the next heading of its depth or above, else the end of the text. */
   endOf(section: number): number;
+  /** The project sections, in document order. */
+  readonly projects: readonly number[];
 }
 
 interface ScoredTable {
@@ -91,6 +93,7 @@ function findProjectSections(model: ReportModel, index: ModelIndex): ProjectSect
     const projects = projectsAt(starts, tables, ambiguous);
     if (!projects) continue;
     return {
+      projects: [...projects].sort((a, b) => a - b),
       sectionOf(offset) {
         const section = sectionStart(starts, offset);
         return projects.has(section) ? section : undefined;

@@ -334,19 +334,23 @@ describe('self-evaluation tables', () => {
 });
 
 describe('value cells', () => {
-  it('reads a score written first in its cell, with markup or a note after it, and no score from an explanation that slid into the column', () => {
+  it('reads a value written first in its cell, with markup or a note after it, and none from an explanation that slid into a 分值, 得分 or 合计 column', () => {
     const text = [
       '| 三级指标 | 分值 | 扣分 | 得分 |',
       '| --- | --- | --- | --- |',
       '| 立项依据充分性 | 5 | 0 | **5** |',
       '| 绩效目标合理性 | 5 | 1.67 | 3.33（扣除权重 1/3） |',
       '| 绩效指标明确性 | 5 | 1.67 | 根据项目实际情况，故扣除权重 1/3，得分 3.33 分。 |',
+      '| 资金到位率 | 详见评分标准，满分 5 分 | 0 | 5 |',
+      '| 合计 | 20 | | 根据上表合计 13.33 分 |',
     ].join('\n');
     const [table] = buildModel(text).indicatorTables;
-    expect(table.indicators.map((indicator) => [indicator.name, indicator.score?.text])).toEqual([
-      ['立项依据充分性', '5'],
-      ['绩效目标合理性', '3.33'],
-      ['绩效指标明确性', undefined],
+    expect(table.indicators.map((indicator) => [indicator.name, indicator.weight?.text, indicator.score?.text])).toEqual([
+      ['立项依据充分性', '5', '5'],
+      ['绩效目标合理性', '5', '3.33'],
+      ['绩效指标明确性', '5', undefined],
+      ['资金到位率', undefined, '5'],
     ]);
+    expect(table.totals.map((total) => [total.weights[2]?.text, total.score?.text])).toEqual([['20', undefined]]);
   });
 });

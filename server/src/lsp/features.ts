@@ -9,11 +9,11 @@ import { scoreLenses } from '../core/services/codeLens';
 import { hoverAt } from '../core/services/hover';
 import { valueHints } from '../core/services/inlayHints';
 import { scoreStructure, type ScoreNode, type ScoreTableNode } from '../core/services/scoreStructure';
-import { reportSummary } from '../core/services/summary';
+import { reportSummary, type ReportSummary } from '../core/services/summary';
 import { outline, type OutlineKind, type OutlineSymbol } from '../core/services/symbols';
 import type { Checked } from './checker';
 import { toLspRange, toOffsets } from './convert';
-import { RevealRangeCommand, type ReportSummaryResult, type ScoreStructureResult, type WireScoreNode, type WireScoreTable } from './protocol';
+import { RevealRangeCommand, type ReportSummaryResult, type ScoreStructureResult, type WireScoreNode, type WireScoreTable, type WireSummary } from './protocol';
 
 export function hover(checked: Checked, position: Position): Hover | null {
   const found = hoverAt(checked.result, checked.snapshot.offsetAt(position), checked.lang);
@@ -89,26 +89,24 @@ export function structureOf(checked: Checked): ScoreStructureResult {
   return { uri: checked.uri, version: checked.version, tables: scoreStructure(checked.result, checked.lang).map((table) => wireTable(checked, table)) };
 }
 
-export function summaryOf(checked: Checked): ReportSummaryResult {
-  const summary = reportSummary(checked.result);
+function wireSummary(checked: Checked, summary: Omit<ReportSummary, 'isReport' | 'projects'>): WireSummary {
   return {
-    uri: checked.uri,
-    version: checked.version,
-    isReport: summary.isReport,
     total: summary.total,
     recomputed: summary.recomputed,
     grade: summary.grade,
     expectedGrade: summary.expectedGrade,
     consistent: summary.consistent,
     totalRange: summary.totalRange && toLspRange(checked.snapshot, summary.totalRange),
-    projects: summary.projects?.map((project) => ({
-      title: project.title,
-      total: project.total,
-      recomputed: project.recomputed,
-      grade: project.grade,
-      expectedGrade: project.expectedGrade,
-      consistent: project.consistent,
-      totalRange: project.totalRange && toLspRange(checked.snapshot, project.totalRange),
-    })),
+  };
+}
+
+export function summaryOf(checked: Checked): ReportSummaryResult {
+  const summary = reportSummary(checked.result);
+  return {
+    uri: checked.uri,
+    version: checked.version,
+    isReport: summary.isReport,
+    ...wireSummary(checked, summary),
+    projects: summary.projects?.map((project) => ({ title: project.title, ...wireSummary(checked, project) })),
   };
 }

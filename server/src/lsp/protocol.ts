@@ -42,10 +42,8 @@ export interface ScoreStructureResult {
 
 export const ReportSummaryRequest = 'tally/reportSummary';
 export type ReportSummaryParams = ScoreStructureParams;
-export interface ReportSummaryResult {
-  uri: string;
-  version: number;
-  isReport: boolean;
+/** A total and grade as the status bar shows them (the report's, or one project's). */
+export interface WireSummary {
   total?: string;
   recomputed?: string;
   grade?: string;
@@ -53,18 +51,17 @@ export interface ReportSummaryResult {
   consistent: boolean;
   /** Where to go from the status bar: the stated total. */
   totalRange?: WireRange;
+}
+export interface ReportSummaryResult extends WireSummary {
+  uri: string;
+  version: number;
+  isReport: boolean;
   /** A report of several projects: one summary per project (the fields above are then unset, but `consistent`). */
   projects?: ProjectSummaryResult[];
 }
-export interface ProjectSummaryResult {
+export interface ProjectSummaryResult extends WireSummary {
   /** The project section's heading. */
   title: string;
-  total?: string;
-  recomputed?: string;
-  grade?: string;
-  expectedGrade?: string;
-  consistent: boolean;
-  totalRange?: WireRange;
 }
 
 /** Check documents that are not open (the workspace check); results are published as diagnostics. */

@@ -13,45 +13,12 @@
  * several parts alike; the run keeps one per rule and range (run.ts).
  */
 import type { ModelIndex } from './modelIndex';
-import type { Range, ReportModel, Table } from '../model/types';
+import type { IndicatorTable, Range, ReportModel } from '../model/types';
 import { projectSections, type ProjectSections } from '../services/projects';
 
 /** The key of the part an offset falls in: its project section, or -1 outside them all. */
 function partOf(sections: ProjectSections, offset: number): number {
   return sections.sectionOf(offset) ?? -1;
-}
-
-const NUMERALS = /[0-9０-９一二三四五六七八九十]/u;
-
-/** The names a project's heading gives it ("三、子项目一：高标准农田灌溉设施改造" → 子项目一, 高标准农田灌溉设施改造). */
-function headingNames(heading: string): string[] {
-  const title = heading.replace(/^\s*(?:[（(]?[0-9一二三四五六七八九十]+[）)、.．]\s*)+/u, '');
-  return title.split(/[：:—\-－\s（）()]+/u).filter((name) => name.length >= 3);
-}
-
-/** Does `text` cite `name`, not a longer numbered name ("项目1" is not cited by "项目11")? */
-function cites(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (!NUMERALS.test(name[name.length - 1]) || !NUMERALS.test(text[at + name.length] ?? '')) return true;
-  }
-  return false;
-}
-
-/**
- * Annex score tables kept after the projects ("附件 2：子项目二评分表") belong to the project whose
- * heading's name their caption or headings cite — when exactly one project is cited, by a name no
- * other project's heading has.
- */
-function annexOwners(model: ReportModel, sections: ProjectSections): (table: Table) => number | undefined {
-  const names = sections.projects.map((start) => ({ start, names: headingNames(model.headings.find((heading) => heading.range.start === start)?.text ?? '') }));
-  const count = new Map<string, number>();
-  for (const project of names) for (const name of new Set(project.names)) count.set(name, (count.get(name) ?? 0) + 1);
-  const own = names.map((project) => ({ start: project.start, names: project.names.filter((name) => count.get(name) === 1) }));
-  return (table) => {
-    const text = [table.caption?.text ?? '', ...table.headingPath].join('\n');
-    const cited = own.filter((project) => project.names.some((name) => cites(text, name)));
-    return cited.length === 1 ? cited[0].start : undefined;
-  };
 }
 
 /** Puts each item into the part its offset falls in (made on first use), or outside every project, into the project `owner` names. */
@@ -104,8 +71,12 @@ export function modelParts(model: ReportModel, index: ModelIndex): ModelPart[] |
     claims: [], countClaims: [], formulas: [], partsClaims: [], facts: [...sharedFacts], annexReferences: [], indicatorRules: [],
   });
   const parts = new Map<number, ReportModel>();
-  const ownerOf = annexOwners(model, sections);
-  split(model.indicatorTables, (table) => tableStart(table.tableIndex), sections, parts, 'indicatorTables', empty, (table) => (table.annex ? ownerOf(model.tables[table.tableIndex]) : undefined));
+  // an annex 评分表 after the projects joins the project its caption or headings name
+  const annexOwner = (table: IndicatorTable) => {
+    const grid = model.tables[table.tableIndex];
+    return table.annex && grid ? sections.citedBy([grid.caption?.text ?? '', ...grid.headingPath].join('\n')) : undefined;
+  };
+  split(model.indicatorTables, (table) => tableStart(table.tableIndex), sections, parts, 'indicatorTables', empty, annexOwner);
   split(model.summaryTables, (table) => tableStart(table.tableIndex), sections, parts, 'summaryTables', empty);
   split(model.selfEvalTables, (table) => tableStart(table.tableIndex), sections, parts, 'selfEvalTables', empty);
   split(model.surveys, (survey) => tableStart(survey.tableIndex), sections, parts, 'surveys', empty);

@@ -19,8 +19,8 @@ export interface ProjectSections {
   sectionOf(offset: number): number | undefined;
   /** Where a section (as `sectionOf` names it) ends: the next heading of its depth or above, else the end of the text. */
   endOf(section: number): number;
-  /** The project sections, in document order. */
-  readonly projects: readonly number[];
+  /** The project section `text` names ("附件 2：子项目二评分表" → 子项目二's), when it names exactly one. */
+  citedBy(text: string): number | undefined;
 }
 
 interface ScoredTable {
@@ -84,6 +84,30 @@ function projectsAt(starts: readonly number[], tables: readonly ScoredTable[], a
   return new Set(rootsBySection.keys());
 }
 
+const NUMERALS = /[0-9０-９一二三四五六七八九十]/u;
+
+/** The names a project's heading gives it ("三、子项目一：高标准农田灌溉设施改造" → 子项目一, 高标准农田灌溉设施改造). */
+function headingNames(heading: string): string[] {
+  const title = heading.replace(/^\s*(?:[（(]?[0-9一二三四五六七八九十]+[）)、.．]\s*)+/u, '');
+  return title.split(/[：:—\-－\s（）()]+/u).filter((name) => name.length >= 3);
+}
+
+/** Each project's heading names that no other project's heading has ("专项资金绩效评价" in every one names none). */
+function ownNames(model: ReportModel, projects: ReadonlySet<number>): { start: number; names: string[] }[] {
+  const all = [...projects].map((start) => ({ start, names: headingNames(model.headings.find((heading) => heading.range.start === start)?.text ?? '') }));
+  const count = new Map<string, number>();
+  for (const project of all) for (const name of new Set(project.names)) count.set(name, (count.get(name) ?? 0) + 1);
+  return all.map((project) => ({ start: project.start, names: project.names.filter((name) => count.get(name) === 1) }));
+}
+
+/** Does `text` cite `name`, not a longer numbered name ("项目1" is not cited by "项目11")? */
+function cites(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!NUMERALS.test(name[name.length - 1]) || !NUMERALS.test(text[at + name.length] ?? '')) return true;
+  }
+  return false;
+}
+
 function findProjectSections(model: ReportModel, index: ModelIndex): ProjectSections | undefined {
   const ambiguous = new Set([...index.ambiguous].filter((key) => key !== ''));
   if (ambiguous.size === 0) return undefined;
@@ -92,8 +116,12 @@ function findProjectSections(model: ReportModel, index: ModelIndex): ProjectSect
     const starts = boundaries(model, depth);
     const projects = projectsAt(starts, tables, ambiguous);
     if (!projects) continue;
+    const names = ownNames(model, projects);
     return {
-      projects: [...projects].sort((a, b) => a - b),
+      citedBy(text) {
+        const cited = names.filter((project) => project.names.some((name) => cites(text, name)));
+        return cited.length === 1 ? cited[0].start : undefined;
+      },
       sectionOf(offset) {
         const section = sectionStart(starts, offset);
         return projects.has(section) ? section : undefined;

@@ -9,7 +9,7 @@ export function isNumericCell(cell: Cell | undefined): boolean {
 }
 
 /**
- * The value of a 分值/扣分/得分/得分率 cell: its first number when the cell starts with it ("2.5",
+ * The value of a 分值/扣分/得分/得分率 cell (of an indicator or a 合计 row): its first number when the cell starts with it ("2.5",
  * "3.33 分", "19.38（96.9%）"). A cell that starts with words is an explanation that slid into the
  * column (a row with a cell missing), not a value: "根据项目实际情况……扣除权重 1/3" holds no score.
  */

@@ -156,10 +156,11 @@ class IndicatorTableBuilder {
   private readWeight(col: number | undefined, building: Building, row: number, repeated: boolean): void {
     if (col === undefined) return;
     const cell = this.table.grid[row][col];
-    if (!cell || cell.row !== row || cell === building.nameCell || cell.numbers.length === 0) return;
+    const weight = cell && cell.row === row && cell !== building.nameCell ? leadingNumber(cell) : undefined;
+    if (!weight) return;
     // a name repeated on every row repeats its 分值 too: that is one weight, not parts
     if (repeated && building.weights.length > 0) return;
-    building.weights.push(cell.numbers[0]);
+    building.weights.push(weight);
   }
 
   private readValues(leaf: Building, row: number, nameCells: Set<Cell>): void {
@@ -186,7 +187,7 @@ class IndicatorTableBuilder {
     const pick = (col: number | undefined): NumberLiteral | undefined => {
       if (col === undefined) return undefined;
       const cell = grid[col];
-      return cell && cell !== label && cell.row === row ? cell.numbers[0] : undefined;
+      return cell && cell !== label && cell.row === row ? leadingNumber(cell) : undefined;
     };
     const byRole = (role: string) => pick(this.layout.columns.find((c) => c.role === role)?.index);
     const weights: (NumberLiteral | undefined)[] = [];

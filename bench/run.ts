@@ -77,9 +77,18 @@ function benchCliProcess(): void {
   const copy = path.join(work, 'seed-report.md');
   writeFileSync(copy, readFileSync(SEED));
   const peer = timeProcess(process.execPath, [peerBin, copy], runs);
+  // what a process costs before it checks anything: the runtime alone, and Tally on an empty report
+  const empty = path.join(work, 'empty.md');
+  writeFileSync(empty, '');
+  const startUp = timeProcess(process.execPath, [CLI, 'check', empty, '--format', 'json'], runs);
+  const runtime = timeProcess(process.execPath, ['-e', '0'], runs);
   rmSync(work, { recursive: true, force: true });
   const ratio = peer / tally;
   rows.push({ measure: '1. CLI process, seed (median)', tally: ms(tally), peer: `markdownlint-cli2 ${ms(peer)}`, ratio: `${ratio.toFixed(1)}× faster`, goal: '≥ 5×', met: ratio >= 5 ? 'yes' : 'no' });
+  rows.push({
+    measure: '1b. CLI process, empty report (start-up alone)', tally: ms(startUp), peer: `node -e 0: ${ms(runtime)}`,
+    ratio: `seed's markdownlint-cli2 time / this: ${(peer / startUp).toFixed(1)}×`, goal: '—', met: '—',
+  });
 }
 
 function benchInProcess(): void {

@@ -4,6 +4,7 @@ import { fixAll } from '../../server/src/core/engine/fixAll';
 import { buildModel } from '../../server/src/core/model/build';
 import type { Indicator, NumberLiteral } from '../../server/src/core/model/types';
 import { rangeOf } from './engine-helpers';
+import { classifyHeader, HEADER_WORDS } from '../../server/src/core/recognize/tables/headers';
 import { at, expectLiteralsExact } from './recognize-tables.helpers';
 import { findingsOf } from './rules-table-helpers';
 
@@ -352,5 +353,24 @@ describe('value cells', () => {
       ['资金到位率', undefined, '5'],
     ]);
     expect(table.totals.map((total) => [total.weights[2]?.text, total.score?.text])).toEqual([['20', undefined]]);
+  });
+});
+
+describe('header words', () => {
+  it('classifies every header word, alone, with whitespace, and under a "/"-joined upper header, the same as before it was remembered', () => {
+    for (const word of HEADER_WORDS) {
+      const spaced = [...word].join(' ');
+      const answers = [classifyHeader(word), classifyHeader(spaced), classifyHeader(`${word}（分）`), classifyHeader(word)];
+      expect(answers[0], word).toBeDefined();
+      expect(answers[1], spaced).toEqual(answers[0]);
+      expect(answers[3], word).toBe(answers[0]);
+    }
+    expect(classifyHeader('过程/三级指标')).toEqual({ role: 'name', level: 3 });
+  });
+
+  it('reads data cells, and header words buried in long text, as no header', () => {
+    expect(classifyHeader('0.63')).toBeUndefined();
+    expect(classifyHeader('根据项目实际情况扣除权重三分之一得分')).toBeUndefined();
+    expect(classifyHeader('项目资金到位及时率达到百分之百')).toBeUndefined();
   });
 });

@@ -6,8 +6,10 @@ import type { Cell, IndicatorColumnRole, IndicatorLevel, Table } from '../../mod
 
 /** Cell text without any whitespace: "一级\n指标" → "一级指标", "分 值" → "分值". */
 export function compact(text: string): string {
-  return text.replace(/\s+/gu, '');
+  // most cells hold no whitespace: test first (no allocation) instead of always rebuilding
+  return HAS_SPACE.test(text) ? text.replace(/\s+/gu, '') : text;
 }
+const HAS_SPACE = /\s/u;
 
 /** The lines of a cell joined, dropping each line break with the whitespace around it ("过程\n(20 分）" → "过程(20 分）"). */
 export function joinLines(text: string): string {
@@ -51,8 +53,35 @@ export interface HeaderClass {
   level?: IndicatorLevel;
 }
 
-/** Classify a (possibly multi-row, "/"-joined) column header. Undefined when it is no header word. */
+/**
+ * A header holds some header word, so it holds that word's first character: a cell with none of
+ * these is data. (A unit test holds this class to every word listed above.)
+ */
+const HEADER_CHARACTERS = /[一二三四指评计扣得年标目分权满名项]/u;
+
+/** Every word that makes a header (the level, role and name words). */
+export const HEADER_WORDS: readonly string[] = [...LEVEL_WORDS.map(([word]) => word), ...ROLE_WORDS.flatMap(([, words]) => words), ...NAME_WORDS];
+
+/** Header texts repeat from table to table and row to row: each is classified once (bounded). */
+const headerClasses = new Map<string, HeaderClass | undefined>();
+const MAX_REMEMBERED_HEADERS = 2048;
+
+/**
+ * Classify a (possibly multi-row, "/"-joined) column header. Undefined when it is no header word.
+ * The answer is shared between callers: treat it as read-only.
+ */
 export function classifyHeader(header: string): HeaderClass | undefined {
+  if (!HEADER_CHARACTERS.test(header)) return undefined;
+  // a long cell without "/" or whitespace cannot shrink to a header word: data, not worth remembering
+  if (header.length > MAX_HEADER_LENGTH && !header.includes('/') && !HAS_SPACE.test(header)) return undefined;
+  if (headerClasses.has(header)) return headerClasses.get(header);
+  if (headerClasses.size >= MAX_REMEMBERED_HEADERS) headerClasses.clear();
+  const answer = classifyHeaderText(header);
+  headerClasses.set(header, answer);
+  return answer;
+}
+
+function classifyHeaderText(header: string): HeaderClass | undefined {
   const parts = header.split('/').map(compact).filter((p) => p !== '' && p.length <= MAX_HEADER_LENGTH);
   if (parts.length === 0) return undefined;
   const joined = parts.join('/');
@@ -68,13 +97,12 @@ export function classifyHeader(header: string): HeaderClass | undefined {
 
 /** Distinct cells of a grid row, in column order (a span counts once). */
 export function rowCells(table: Table, row: number): Cell[] {
-  const seen = new Set<Cell>();
   const out: Cell[] = [];
-  for (const cell of table.grid[row] ?? []) {
-    if (cell && !seen.has(cell)) {
-      seen.add(cell);
-      out.push(cell);
-    }
+  const cells = table.grid[row] ?? [];
+  // a cell spanning columns fills consecutive slots of the row: comparing with the slot before is enough
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (cell && cell !== cells[c - 1]) out.push(cell);
   }
   return out;
 }

@@ -34,6 +34,7 @@ const INDICATOR_WORDS: [IndicatorRole, string[]][] = [
 ];
 
 function roleOf<R extends string>(text: string, words: [R, string[]][]): R | undefined {
+  if (text === '') return undefined;
   const t = compact(text);
   if (t === '' || t.length > 16) return undefined;
   for (const [role, list] of words) if (list.some((w) => t.includes(w))) return role;
@@ -43,23 +44,25 @@ function roleOf<R extends string>(text: string, words: [R, string[]][]): R | und
 type Section = { kind: 'funds'; cols: Map<FundsRole, number> } | { kind: 'indicators'; cols: Map<IndicatorRole, number> };
 
 function sectionOf(table: Table, row: number): Section | undefined {
-  const cells = rowCells(table, row);
-  const funds = new Map<FundsRole, number>();
-  const indicators = new Map<IndicatorRole, number>();
-  for (const cell of cells) {
+  // most rows are data: the maps are made only once a header word turns up
+  let funds: Map<FundsRole, number> | undefined;
+  let indicators: Map<IndicatorRole, number> | undefined;
+  for (const cell of rowCells(table, row)) {
     if (cell.numbers.length > 0) continue;
     const f = roleOf(cell.text, FUNDS_WORDS);
-    if (f && !funds.has(f)) funds.set(f, cell.col);
+    if (f && !funds?.has(f)) (funds ??= new Map()).set(f, cell.col);
     const i = roleOf(cell.text, INDICATOR_WORDS);
-    if (i && !indicators.has(i)) indicators.set(i, cell.col);
+    if (i && !indicators?.has(i)) (indicators ??= new Map()).set(i, cell.col);
   }
-  const fundsVocabulary = ['budgetInitial', 'budgetFull', 'executed'].filter((r) => funds.has(r as FundsRole)).length;
-  if (fundsVocabulary >= 2) return { kind: 'funds', cols: funds };
-  if ((indicators.has('target') || indicators.has('actual')) && (indicators.has('level3') || indicators.has('level2') || indicators.has('level1'))) {
+  if (funds && FUNDS_VOCABULARY.filter((r) => funds.has(r)).length >= 2) return { kind: 'funds', cols: funds };
+  if (indicators && (indicators.has('target') || indicators.has('actual')) && (indicators.has('level3') || indicators.has('level2') || indicators.has('level1'))) {
     return { kind: 'indicators', cols: indicators };
   }
   return undefined;
 }
+
+/** The columns that make a funds section: two of them must be there. */
+const FUNDS_VOCABULARY: readonly FundsRole[] = ['budgetInitial', 'budgetFull', 'executed'];
 
 const TOTAL_WORDS = ['总分', '自评得分', '合计', '总计', '自评总分'];
 

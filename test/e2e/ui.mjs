@@ -7,6 +7,8 @@
 //   statusbar   the status bar shows the report's total (95.18)
 //   quickfix    Ctrl+. on 18.73 offers a fix to 18.72; applying it and saving changes the file on disk
 //   outline     the Outline view shows 项目决策 / 项目过程 / 项目产出 / 项目效益
+//   projects    with multi-project-report.md open, the status bar counts 3 projects, 1 inconsistent,
+//               and its tooltip gives each project's total
 // Screenshots go to .ci/artifacts/ui-*.png; those of passing checks are copied to docs/images/
 // (problems.png, hover.png, quickfix.png, outline.png).
 // Usage: npm run package && node test/e2e/ui.mjs   (after bash test/e2e/setup.sh)
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { ARTIFACTS, ROOT, log, seconds, makeScratch, prepareWorkspace, startCodeServer, codeServerCli, launchChromium, requireInstalled, tail } from './lib/harness.mjs';
 
 const SEED = 'seed-report.md';
+const MULTI = 'multi-project-report.md';
 const VSIX = path.resolve(process.env.TALLY_VSIX || path.join(ROOT, 'dist', 'tally.vsix'));
 const DOCS_IMAGES = path.join(ROOT, 'docs', 'images');
 const t0 = Date.now();
@@ -307,6 +310,33 @@ async function main() {
       }
       if (!/(?<![0-9.])18\.72(?![0-9])/.test(row)) throw new Error(`the file on disk was not changed: ${row}`);
       await shot('quickfix-saved');
+    });
+
+    await check('status bar of a report of three projects: 3 个项目 · 1 个不一致, each project in the tooltip', async () => {
+      // samples/multi-project-report.md: 子项目二's grade 优 is wrong for its total 84.25
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input').first();
+      await input.waitFor({ state: 'visible' });
+      await input.fill(MULTI);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: MULTI }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator(`.monaco-editor[data-uri$="${MULTI}"]`).first().waitFor({ timeout: 30_000 });
+      const item = page.locator('.statusbar-item', { hasText: /3 (个项目|projects)/ }).first();
+      await item.waitFor({ timeout: 30_000 });
+      const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
+      log(`     status bar: ${text}`);
+      if (!/1 (个不一致|inconsistent)/.test(text)) throw new Error(`the status bar does not count the one inconsistent project: "${text}"`);
+      // the tooltip: VS Code shows it as a hover on the item, or keeps it in the item's aria-label
+      await item.hover();
+      const hover = page.locator('.monaco-hover, .workbench-hover, .custom-hover').filter({ hasText: '子项目二' }).first();
+      let tooltip = await hover.waitFor({ timeout: 10_000 }).then(() => hover.innerText(), () => '');
+      if (!tooltip) tooltip = (await item.getAttribute('aria-label')) ?? '';
+      await shot('projects-status');
+      log(`     tooltip: ${tooltip.replace(/\s+/g, ' ').slice(0, 240)}`);
+      for (const want of ['子项目一', '子项目二', '84.25', '子项目三']) {
+        if (!tooltip.includes(want)) throw new Error(`the tooltip lacks ${want}: "${tooltip}"`);
+      }
     });
 
     fs.writeFileSync(path.join(ARTIFACTS, 'ui-browser.log'), consoleLog.join('\n'));

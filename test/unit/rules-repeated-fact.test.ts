@@ -35,6 +35,15 @@ describe('repeated-fact', () => {
     ]);
   });
 
+  it('compares a plain 共计 only with totals of the same name', () => {
+    const text = ['# 报告', '', '项目资金共计 150 万元，用于灌溉设施改造。', '', '其中设备购置共计 36 万元，工程建设共计 114 万元。', '', '经核实，本项目资金共计 155 万元。', ''].join('\n');
+    const findings = findingsOf(text, 'repeated-fact');
+    // 36 and 114 are other totals than the project's funds; 155 against 150 is the project's funds written two ways
+    expect(findings.map((finding) => [textOf(text, finding), finding.message.zh])).toEqual([
+      ['155 万元', '同一金额（项目资金共计）前后写法不一致：此处为“155 万元”，前文写作“150 万元”，请核实哪一处正确。'],
+    ]);
+  });
+
   it('flags the minority citation of a 文号 and fixes only the differing number', () => {
     const text = doc('处非联函〔2018〕112号', '2020 年 12 月 14 日');
     const findings = findingsOf(text, 'repeated-fact');

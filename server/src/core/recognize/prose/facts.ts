@@ -136,7 +136,8 @@ const AMOUNT_WORDS = AMOUNT_TOPICS.map(([word]) => word);
 /**
  * What a 共计/合计/总计 adds up, read from its clause: money planned (预算共计 150 万元), spent
  * (实际支出共计 142.5 万元) or left (结余共计 7.5 万元) are three different amounts, not one amount
- * written three ways. The word nearest before the total decides; none: a plain 共计.
+ * written three ways. The word nearest before the total decides; none: the total is known by the
+ * name written right before it.
  */
 const TOTAL_KINDS: [string, readonly string[]][] = [
   ['结余', ['结余', '结转', '剩余', '未使用']],
@@ -149,6 +150,19 @@ const CLAUSE_ENDS = /[，。；：,;:]/gu;
 function wordStart(text: string, word: string, numberStart: number): number {
   const at = text.lastIndexOf(word, numberStart);
   return at >= 0 ? at : numberStart;
+}
+
+/** A plain total names what it adds up just before it ("设备购置共计"): up to this many characters of that name. */
+const SUBJECT_LENGTH = 4;
+const SUBJECT_CHARACTER = /[\p{Script=Han}A-Za-z]/u;
+
+/** The name written right before a total, within its clause: "本项目资金共计" → "项目资金"; none → "". */
+function subjectBefore(clause: string): string {
+  let end = clause.length;
+  while (end > 0 && /\s/u.test(clause[end - 1])) end--;
+  let start = end;
+  while (start > 0 && end - start < SUBJECT_LENGTH && SUBJECT_CHARACTER.test(clause[start - 1])) start--;
+  return clause.slice(start, end);
 }
 
 function totalTopic(text: string, wordStart: number): string {
@@ -167,7 +181,9 @@ function totalTopic(text: string, wordStart: number): string {
       }
     }
   }
-  return `${kind}共计`;
+  // a plain total is compared only with totals of the same name: "设备购置共计 36 万元" and
+  // "项目资金共计 150 万元" add up different things
+  return kind ? `${kind}共计` : `${subjectBefore(clause)}共计`;
 }
 const AMOUNT_UNITS = new Set(['万元', '元', '亿元']);
 

@@ -133,6 +133,14 @@ describe('prose counts', () => {
       ['决策', '2:3'],
     ]);
   });
+  it('reads the counts after a count of the 一级指标 as the whole system’s, though the sentence names one', () => {
+    const doc = '设计了“决策、过程、产出、效益”四个一级指标，下设 11 个二级指标、19 个三级指标和 32 个四级指标。决策类指标下设 3 个二级指标。';
+    const r = recognizeProse(proseInput(doc, [indicatorTable(TREE)]));
+    expect(r.countClaims.map((c) => [c.subjectKey, c.counts.map((n) => `${n.level}:${n.literal.text}`).join(',')])).toEqual([
+      ['', '2:11,3:19,4:32'],
+      ['决策', '2:3'],
+    ]);
+  });
 });
 
 describe('prose formulas', () => {

@@ -47,6 +47,31 @@ describe('claim-vs-table', () => {
     expect(applyFixes(text, fix.edits)).toContain('该指标满分 2.5 分，得分 1.88 分');
   });
 
+  it('calls a 扣分 no table writes, derived as 分值 − 得分, a rounding difference when both are roundings', () => {
+    const report = (deduction: string) => [
+      '# 报告',
+      '',
+      '表 2 评分表',
+      '',
+      '| 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| 决策 | 绩效目标 | 目标与工作内容相关性 | 2.5 | 每条要素各占权重的25% | 1.88 |',
+      '| | | 绩效指标明确性 | 2.5 | 明确得满分 | 2.50 |',
+      '',
+      '##### （1）目标与工作内容相关性',
+      '',
+      `要素③不符合，扣除权重的 25%。该指标满分 2.5 分，扣分 ${deduction} 分，得分 1.88 分。`,
+      '',
+    ].join('\n');
+    const rounded = report('0.63');
+    const [finding, ...rest] = findingsOf(rounded, 'claim-vs-table');
+    expect(rest).toEqual([]);
+    expect([textOf(rounded, finding), finding.severity, finding.message.zh]).toEqual(['0.63', 'info', '正文称“目标与工作内容相关性”扣分为 0.63分，但表中分值 2.5 − 得分 1.88 = 0.62分（舍入差异）。']);
+    expect(finding.fixes).toEqual([]);
+    const wrong = report('0.73');
+    expect(findingsOf(wrong, 'claim-vs-table').map((f) => [textOf(wrong, f), f.severity])).toEqual([['0.73', 'error']]);
+  });
+
   it('accepts the correct claim', () => {
     expect(findingsOf(processReport('综上所述，该指标满分 2.5 分，扣分 0.63 分，得分 1.88 分。'), 'claim-vs-table')).toEqual([]);
   });

@@ -138,3 +138,31 @@ describe('rule-deduction: fixed points per element and per-occurrence lists', ()
     expect(findingsOf(table(OCCURRENCES, '3', '0'), 'rule-deduction')).toEqual([]); // 3 cases: 扣完为止
   });
 });
+
+describe('rule-deduction: a ratio scored against a target ("≥5%得满分，未达到的按比例计分")', () => {
+  const report = (from: string, to: string, score: string) => [
+    '# 报告',
+    '',
+    '##### （1）农村公路交通事故起数下降率',
+    '',
+    `下降率=（${from}-${to}）/${from}×100%=${((Number(from) - Number(to)) / Number(from) * 100).toFixed(2)}%。`,
+    '',
+    '表 2 评分表',
+    '',
+    '| 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 得分 |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| 效益 | 社会效益 | 农村公路交通事故起数下降率 | 5 | 下降率=（上年事故起数-本年事故起数）/上年事故起数×100%，≥5%得满分，未达到的按比例计分。 | ${score} |`,
+    '| | | 沿线建制村通客车率 | 5 | 达到100%得满分 | 5.00 |',
+    '',
+  ].join('\n');
+
+  it('gives the full 分值 at or above the target and 分值 × ratio / target below it', () => {
+    expect(findingsOf(report('64', '57', '5.00'), 'rule-deduction')).toEqual([]); // 10.94% ≥ 5%
+    expect(findingsOf(report('100', '97', '3.00'), 'rule-deduction')).toEqual([]); // 5 × 3% / 5% = 3
+    const text = report('100', '97', '5.00');
+    const [finding, ...rest] = findingsOf(text, 'rule-deduction');
+    expect(rest).toEqual([]);
+    expect(textOf(text, finding)).toBe('5.00');
+    expect(finding.message.zh).toContain('得分 = 分值 5 × 3.00% / 5% = 3');
+  });
+});

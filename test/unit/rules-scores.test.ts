@@ -39,6 +39,39 @@ describe('score-sum', () => {
     expect(findings[0].message.zh).toContain('与各行之和 20');
   });
 
+  describe('小计 rows after each 一级 block of an HTML table', () => {
+    const row = (cells: string[]) => `<tr>${cells.join('')}</tr>`;
+    const td = (text: string, span = '') => `<td${span}>${text}</td>`;
+    const table = (decisionSubtotal: string) => [
+      '表2 绩效评价指标评分表',
+      '',
+      '<table>',
+      '<thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>分值</th><th>评分标准</th><th>得分</th></tr></thead>',
+      '<tbody>',
+      row([td('决策（5分）', ' rowspan="2"'), td('项目立项（5分）', ' rowspan="2"'), td('立项依据充分性'), td('2.5'), td('符合得满分'), td('2.50')]),
+      row([td('立项程序规范性'), td('2.5'), td('符合得满分'), td('1.88')]),
+      row([td('小计', ' colspan="3"'), td('5'), td(''), td(decisionSubtotal)]),
+      row([td('过程（5分）', ' rowspan="2"'), td('资金管理（5分）', ' rowspan="2"'), td('资金到位率'), td('3'), td('到位得满分'), td('3.00')]),
+      row([td('预算执行率'), td('2'), td('按比例计分'), td('1.90')]),
+      row([td('小计', ' colspan="3"'), td('5'), td(''), td('4.90')]),
+      row([td('合计', ' colspan="3"'), td('10'), td(''), td('9.28')]),
+      '</tbody>',
+      '</table>',
+      '',
+    ].join('\n');
+
+    it('checks each 小计 against the rows of its own block, 分值 and 得分', () => {
+      expect(findingsOf(table('4.38'), 'score-sum')).toEqual([]);
+      const text = table('4.83');
+      const findings = findingsOf(text, 'score-sum');
+      // the 合计 adds up the rows (9.28), so only the transposed 小计 is wrong
+      expect(findings.map((f) => [textOf(text, f), f.range.start, f.message.zh])).toEqual([
+        ['4.83', text.indexOf('4.83'), '表2 小计得分 4.83 与各行之和 4.38 不一致（计算错误）'],
+      ]);
+      expect(applyFixes(text, findings[0].fixes.find((fix) => fix.preferred)!.edits)).toBe(table('4.38'));
+    });
+  });
+
   describe('two tables that list different children of one indicator', () => {
     const text = sectionAndAnnex(
       ['| 项目过程 | 10 | 资金管理 | 10 | 资金到位率 | 3 | 3 |'],

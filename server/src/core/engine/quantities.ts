@@ -7,6 +7,7 @@
  * compare places (summary-vs-detail), so that all agree on what a literal stands for.
  */
 import type { IndicatorTable, NumberLiteral, ReportModel, TotalRow } from '../model/types';
+import { rootsOf, totalRowRoots } from '../services/derive';
 import { looseName } from '../text/normalize';
 import { isAmbiguous, levelOneByName, looseKeyOf, looseKeyOfIndicator, type ModelIndex } from './modelIndex';
 import type { Localized } from './types';
@@ -50,18 +51,17 @@ function numberedLabel(caption: string): string | undefined {
   return i > start ? `表${caption.slice(start, i)}` : undefined;
 }
 
-/** The level-1 roots of an indicator table (their parent is not in the table). */
-function rootsOf(table: IndicatorTable) {
-  const keys = new Set(table.indicators.map((indicator) => indicator.key));
-  return table.indicators.filter((indicator) => !keys.has(indicator.parent));
-}
-
 /**
  * What a 合计/总分 row totals: the table's single root (a section table of one level-1), the
  * report (a table of several level-1 roots), or — for a table whose roots are level-2 — their parent.
- * `undefined` when it cannot be told (小计 rows of a multi-root table).
+ * A 小计 totals the one indicator above it. `undefined` when it cannot be told (a 小计 of several).
  */
 export function totalRowSubject(table: IndicatorTable, row: TotalRow): string | undefined {
+  if (row.scope) {
+    // a 小计 of one indicator stands for that indicator; of several, for no one quantity
+    const scoped = totalRowRoots(table, row);
+    return scoped.length === 1 ? looseKeyOf(scoped[0].path) : undefined;
+  }
   const roots = rootsOf(table);
   if (roots.length === 0) return undefined;
   if (roots.length === 1) return looseKeyOf(roots[0].path);

@@ -145,6 +145,11 @@ export interface TotalRow {
   score?: NumberLiteral;
   rate?: NumberLiteral;
   range: Range;
+  /**
+   * A 小计 row: keys of the indicators it adds up, those written between the total row before it
+   * (or the header) and itself. Other total rows add up the whole table.
+   */
+  scope?: string[];
 }
 
 export type IndicatorColumnRole =
@@ -375,7 +380,8 @@ export interface AnnexReference {
 export type ScoringRule =
   | { kind: 'element'; elements: number; shares?: Decimal[]; points?: Decimal[]; text: TextSpan }
   | { kind: 'per-point'; family: 'points' | 'weight-percent' | 'over-threshold' | 'per-occurrence'; step: Decimal; per: Decimal; threshold?: Decimal; text: TextSpan }
-  | { kind: 'ratio'; capped: boolean; text: TextSpan }
+  /** 得分 = 分值 × ratio; with a `target` ("≥5%得满分，未达到的按比例计分"): 分值 at or above it, 分值 × ratio / target below. */
+  | { kind: 'ratio'; capped: boolean; target?: Decimal; text: TextSpan }
   | { kind: 'band'; bands: { low?: Decimal; lowInclusive: boolean; high?: Decimal; highInclusive: boolean; points?: Decimal; weightShare?: Decimal }[]; text: TextSpan };
 
 export interface IndicatorRule {

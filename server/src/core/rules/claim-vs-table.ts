@@ -31,6 +31,8 @@ interface Value {
   roundedTerms: number;
   decimals: number;
   source?: Indicator;
+  /** How a value no table writes was derived ("分值 2.5 − 得分 1.88"), for the message. */
+  derivation?: Localized;
 }
 
 function maxDecimals(terms: readonly NumberLiteral[]): number {
@@ -96,7 +98,15 @@ function computeValue(context: RuleContext, subject: string, field: QuantityFiel
     const written = first((indicator) => summed(context, indicator, 'deduction'));
     if (written || !weight || !score) return written;
     // 扣分 = 分值 − 得分, where the 得分 terms are themselves roundings
-    return { value: weight.value.minus(score.value), terms: [...weight.terms, ...score.terms], roundedTerms: score.terms.length, decimals: score.decimals, source: score.source };
+    const [weightText, scoreText] = [formatLike(weight.value, weight.terms[0] ?? score.terms[0]), formatLike(score.value, score.terms[0])];
+    return {
+      value: weight.value.minus(score.value),
+      terms: [...weight.terms, ...score.terms],
+      roundedTerms: score.terms.length,
+      decimals: score.decimals,
+      source: score.source,
+      derivation: { zh: `分值 ${weightText} − 得分 ${scoreText}`, en: `分值 ${weightText} − 得分 ${scoreText}` },
+    };
   }
   if (!weight || !score || weight.value.isZero()) return undefined;
   return { value: score.value.div(weight.value).times(100), terms: [...score.terms, ...weight.terms], roundedTerms: 0, decimals: 2, source: score.source };
@@ -168,7 +178,8 @@ function checkClaim(context: RuleContext, claim: Claim): RuleFinding | undefined
     exact,
     roundedTerms: value.roundedTerms,
     termDecimals: value.decimals,
-    statedRounded: field === 'rate',
+    // a rate is a rounding; so is a 扣分 no table writes (25% of 2.5 = 0.625 is written 0.63)
+    statedRounded: field === 'rate' || value.derivation !== undefined,
     tolerance: context.config.tolerance,
   });
   if (judgement.verdict === 'ok') return undefined;
@@ -181,8 +192,8 @@ function checkClaim(context: RuleContext, claim: Claim): RuleFinding | undefined
   const note = misplacedNote(context, subject, field, literal);
   return {
     message: {
-      zh: `正文称“${who}”${name.zh}为 ${literal.text}${unit}，但表中为 ${expected}${unit}${note ? `；${note.zh}` : ''}${rounding ? `（${rounding.zh}）` : ''}。`,
-      en: `The text gives "${who}" a ${name.en} of ${literal.text}, but the tables give ${expected}${note ? `; ${note.en}` : ''}${rounding ? ` (${rounding.en})` : ''}.`,
+      zh: `正文称“${who}”${name.zh}为 ${literal.text}${unit}，但${value.derivation ? `表中${value.derivation.zh} = ` : '表中为 '}${expected}${unit}${note ? `；${note.zh}` : ''}${rounding ? `（${rounding.zh}）` : ''}。`,
+      en: `The text gives "${who}" a ${name.en} of ${literal.text}, but the tables give ${value.derivation ? `${value.derivation.en} = ` : ''}${expected}${note ? `; ${note.en}` : ''}${rounding ? ` (${rounding.en})` : ''}.`,
     },
     range: literal.range,
     related: relatedPlaces(context, claim, subject, field, expected, value),

@@ -12,7 +12,8 @@
  *   standard, per point above a threshold, per occurrence. A fractional shortfall (86.36% against
  *   90%) is read pro rata, rounded up and truncated; any reading that matches is accepted, and a
  *   mismatch names all three;
- * - ratio rules: 得分 = 分值 × completion ratio (capped at 分值 when the rule says 满分为止);
+ * - ratio rules: 得分 = 分值 × completion ratio (capped at 分值 when the rule says 满分为止); with a
+ *   target ("≥5%得满分，未达到的按比例计分"), 分值 at or above it and 分值 × ratio / target below;
  * - banded rules with (含) on either bound: 得分 = the band's points (or share of 分值).
  * The actual value comes from the formula the report writes for the indicator ("满意度…=86.36%").
  * Nothing is flagged when the rule, the actual value or the 分值 cannot be read unambiguously.
@@ -283,6 +284,7 @@ function perPointVerdict(context: RuleContext, rule: Extract<ScoringRule, { kind
 function ratioVerdict(context: RuleContext, rule: Extract<ScoringRule, { kind: 'ratio' }>, stated: Stated): Verdict | undefined {
   const actual = actualOf(context, stated.indicator);
   if (!actual) return undefined;
+  if (rule.target) return targetRatioVerdict(rule.target, actual, stated);
   const raw = stated.weight.times(actual.value).div(100);
   const score = rule.capped ? Dec.min(stated.weight, raw) : raw;
   return {
@@ -292,6 +294,23 @@ function ratioVerdict(context: RuleContext, rule: Extract<ScoringRule, { kind: '
       zh: `得分 = 分值 ${formatNatural(stated.weight, 2)} × ${plain(actual.formula.result)}% = ${formatNatural(raw, 4)}${rule.capped && raw.gt(stated.weight) ? `，以满分 ${formatNatural(stated.weight, 2)} 为限` : ''}`,
       en: `score = ${formatNatural(stated.weight, 2)} × ${plain(actual.formula.result)}% = ${formatNatural(raw, 4)}${rule.capped && raw.gt(stated.weight) ? `, capped at ${formatNatural(stated.weight, 2)}` : ''}`,
     },
+  };
+}
+
+/** "≥5%得满分，未达到的按比例计分": the full 分值 at or above the target, else 分值 × actual / target. */
+function targetRatioVerdict(target: Decimal, actual: NonNullable<ReturnType<typeof actualOf>>, stated: Stated): Verdict {
+  const reached = actual.value.gte(target);
+  const score = reached ? stated.weight : stated.weight.times(actual.value).div(target);
+  const rate = `${plain(actual.formula.result)}%`;
+  return {
+    readings: [{ name: PRO_RATA, deduction: stated.weight.minus(score) }],
+    certain: reached,
+    explain: reached
+      ? { zh: `${rate} 达到 ${formatNatural(target, 2)}%，得满分 ${formatNatural(stated.weight, 2)}`, en: `${rate} reaches ${formatNatural(target, 2)}%: full ${formatNatural(stated.weight, 2)}` }
+      : {
+          zh: `得分 = 分值 ${formatNatural(stated.weight, 2)} × ${rate} / ${formatNatural(target, 2)}% = ${formatNatural(score, 4)}`,
+          en: `score = ${formatNatural(stated.weight, 2)} × ${rate} / ${formatNatural(target, 2)}% = ${formatNatural(score, 4)}`,
+        },
   };
 }
 

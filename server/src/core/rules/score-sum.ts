@@ -17,7 +17,7 @@
 import type Decimal from 'decimal.js';
 import { perTable } from '../model/perTable';
 import type { Indicator, IndicatorTable, NumberLiteral, TotalRow } from '../model/types';
-import { rootsOf, sum, weightLiterals, weightSum, weightTermsAtLevel, type ScoreField } from '../services/derive';
+import { sum, totalRowRoots, totalRowWeightTerms, weightLiterals, weightSum, type ScoreField } from '../services/derive';
 import { correctLiteral, FIELD_NAMES, related, relatedLiteral, shortName } from '../engine/fixes';
 import { childrenOf, childTermsBelow, hasPartialScores, isAmbiguous, looseKeyOfIndicator, occurrencesOf, parentOf, termsBelow, type ModelIndex } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel, totalRowSubject } from '../engine/quantities';
@@ -178,8 +178,7 @@ function confirmedAbove(context: RuleContext, table: IndicatorTable, indicator: 
   const siblings = parent ? childrenOf(context.index, parent) : [];
   const parentWeight = parent && weightSum(parent);
   if (parentWeight && siblings.every((sibling) => weightLiterals(sibling).length > 0) && sum(siblings.flatMap(weightLiterals)).eq(parentWeight)) return true;
-  const levelSum = sum(weightTermsAtLevel(table, indicator.level));
-  return table.totals.some((row) => row.weights[indicator.level - 1]?.value.eq(levelSum) ?? false);
+  return table.totals.some((row) => row.weights[indicator.level - 1]?.value.eq(sum(totalRowWeightTerms(table, row, indicator.level))) ?? false);
 }
 
 /**
@@ -221,17 +220,18 @@ function weightCheck(context: RuleContext, table: IndicatorTable, indicator: Ind
  * the other levels) would break the sums that hold.
  */
 function confirmedByOtherLevel(table: IndicatorTable, row: TotalRow, stated: NumberLiteral): boolean {
-  return row.weights.some((other, i) => other !== undefined && other !== stated && other.value.eq(stated.value) && sum(weightTermsAtLevel(table, (i + 1) as 1 | 2 | 3 | 4)).eq(other.value));
+  return row.weights.some((other, i) => other !== undefined && other !== stated && other.value.eq(stated.value) && sum(totalRowWeightTerms(table, row, (i + 1) as 1 | 2 | 3 | 4)).eq(other.value));
 }
 
 function totalChecks(context: RuleContext, table: IndicatorTable, row: TotalRow, facts: TableFacts): RuleFinding[] {
+  // a 小计 of several indicators is checked, though it stands for no quantity the prose could restate
   const subject = totalRowSubject(table, row);
-  if (subject === undefined) return [];
+  if (subject === undefined && !row.scope) return [];
   const label = tableLabel(context.model, table.tableIndex);
   const what = { zh: `${label.zh} ${row.label.text}`, en: `${label.en} ${row.label.text} row` };
   const of = { zh: '各行之和', en: 'sum of its rows' };
   const out: RuleFinding[] = [];
-  const roots = rootsOf(table);
+  const roots = totalRowRoots(table, row);
   for (const field of ['deduction', 'score'] as const) {
     const stated = row[field];
     if (!stated) continue;
@@ -243,7 +243,7 @@ function totalChecks(context: RuleContext, table: IndicatorTable, row: TotalRow,
     if (!stated) return;
     const level = (i + 1) as 1 | 2 | 3 | 4;
     const levelWhat = { zh: `${what.zh}（${level}级）`, en: `${what.en} (level ${level})` };
-    const finding = checkSum({ context, table, stated, terms: weightTermsAtLevel(table, level), field: 'weight', what: levelWhat, of, subject, ...facts });
+    const finding = checkSum({ context, table, stated, terms: totalRowWeightTerms(table, row, level), field: 'weight', what: levelWhat, of, subject, ...facts });
     if (finding) out.push(confirmedByOtherLevel(table, row, stated) ? { ...finding, fixes: [] } : finding);
   });
   return out;
@@ -289,10 +289,10 @@ function everySumHolds(index: ModelIndex, table: IndicatorTable): boolean {
     const terms = children.flatMap(weightLiterals);
     if (indicator.weight ? !holds(indicator.weight, terms) : indicator.weightParts.length > 0 && !sum(indicator.weightParts).eq(sum(terms))) return false;
   }
-  const roots = rootsOf(table);
   for (const row of table.totals) {
+    const roots = totalRowRoots(table, row);
     for (const field of ['deduction', 'score'] as const) if (!holds(row[field], roots.flatMap((root) => termsBelow(index, root, field)))) return false;
-    for (let i = 0; i < row.weights.length; i++) if (!holds(row.weights[i], weightTermsAtLevel(table, (i + 1) as 1 | 2 | 3 | 4))) return false;
+    for (let i = 0; i < row.weights.length; i++) if (!holds(row.weights[i], totalRowWeightTerms(table, row, (i + 1) as 1 | 2 | 3 | 4))) return false;
   }
   return true;
 }

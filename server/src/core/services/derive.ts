@@ -56,6 +56,26 @@ export function totalTerms(table: IndicatorTable, field: ScoreField): NumberLite
   return rootsOf(table).flatMap((root) => termsOf(table, root, field));
 }
 
+/** What a total row adds up: a 小计 the indicators of its scope, any other total row the table's roots. */
+export function totalRowRoots(table: IndicatorTable, row: TotalRow): Indicator[] {
+  if (!row.scope) return rootsOf(table);
+  const byKey = byKeyOf(table);
+  return row.scope.map((key) => byKey.get(key)).filter((indicator): indicator is Indicator => indicator !== undefined);
+}
+
+/** The written values a total row's `field` adds up from. */
+export function totalRowTerms(table: IndicatorTable, row: TotalRow, field: ScoreField): NumberLiteral[] {
+  return totalRowRoots(table, row).flatMap((root) => termsOf(table, root, field));
+}
+
+/** 分值 written at `level` within what a total row adds up (the whole table for a 合计). */
+export function totalRowWeightTerms(table: IndicatorTable, row: TotalRow, level: IndicatorLevel): NumberLiteral[] {
+  if (!row.scope) return weightTermsAtLevel(table, level);
+  const roots = totalRowRoots(table, row);
+  const within = (indicator: Indicator) => roots.some((root) => root.path.length <= indicator.path.length && root.path.every((name, i) => indicator.path[i] === name));
+  return table.indicators.filter((indicator) => indicator.level === level && within(indicator)).flatMap(weightLiterals);
+}
+
 /** Every written 分值 literal of an indicator: the one cell, or each per-row part of a merged parent. */
 export function weightLiterals(indicator: Indicator): NumberLiteral[] {
   return indicator.weight ? [indicator.weight] : indicator.weightParts;
@@ -83,8 +103,8 @@ export function sum(literals: readonly NumberLiteral[]): Decimal {
 
 /** The row's total of `field`, or of the 分值 at the shallowest level that has one. */
 export function totalRowOf(table: IndicatorTable): TotalRow | undefined {
-  // the last total row is the table's 合计 (小计 rows come before it)
-  for (let i = table.totals.length - 1; i >= 0; i--) if (table.totals[i].score || table.totals[i].weights.some(Boolean)) return table.totals[i];
+  // the last total row of the whole table is its 合计 (a 小计 adds up part of it)
+  for (let i = table.totals.length - 1; i >= 0; i--) if (!table.totals[i].scope && (table.totals[i].score || table.totals[i].weights.some(Boolean))) return table.totals[i];
   return undefined;
 }
 

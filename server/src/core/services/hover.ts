@@ -11,7 +11,7 @@ import { partAt } from '../engine/parts';
 import type { Finding } from '../engine/types';
 import { Dec, roundHalfUp } from '../text/numbers';
 import {
-  agrees, childTerms, childWeightTerms, formatAt, formatNatural, intersects, percent, plain, totalTerms, weightSum, weightTermsAtLevel,
+  agrees, childTerms, childWeightTerms, formatAt, formatNatural, intersects, percent, plain, totalRowTerms, totalRowWeightTerms, weightSum,
 } from './derive';
 import { bandFor, bandsOf, sameGrade } from './grades';
 import { locate, rangeOfLocated, type IndicatorField, type Located } from './locate';
@@ -197,7 +197,7 @@ function totalNumber(ctx: Ctx, located: Extract<Located, { kind: 'totalNumber' }
   const { table, row, field, literal } = located;
   const label = escapeMd(row.label.text.trim()) || tr(ctx.lang, '合计', 'Total');
   if (field === 'weight' && located.level) {
-    const terms = weightTermsAtLevel(table, located.level);
+    const terms = totalRowWeightTerms(table, row, located.level);
     return terms.length > 0 ? [sumLine(`${label} ${fieldName(ctx, 'weight')}`, literal, terms)] : [];
   }
   if (field === 'rate') {
@@ -207,7 +207,7 @@ function totalNumber(ctx: Ctx, located: Extract<Located, { kind: 'totalNumber' }
     return [`${fieldName(ctx, 'rate')} ${literal.text}% ${agrees(value, literal) ? '=' : '≠'} ${plain(row.score)} / ${plain(weight)} × 100% = ${formatAt(value, literal.decimals)}%`];
   }
   if (field === 'weight') return [];
-  const terms = totalTerms(table, field);
+  const terms = totalRowTerms(table, row, field);
   return terms.length > 0 ? [sumLine(label, literal, terms)] : [];
 }
 

@@ -2,7 +2,8 @@
  * Structure counts: "由 3 个二级指标和 6 个三级指标构成", "下设项目立项、绩效目标、资金投入 3个二级指标".
  * The subject is the indicator (of a level above the counted ones) named before the verb
  * (由/下设/包括…) of the clause, else of the sentence, else the section's when the sentence says
- * "该三级指标…"; otherwise, and always for 一级指标 counts, the whole system ('').
+ * "该三级指标…"; otherwise, always for 一级指标 counts, and for counts that follow a count of the
+ * 一级指标 ("四个一级指标，下设 11 个二级指标"), the whole system ('').
  */
 import type { CountClaim, IndicatorLevel, NumberLiteral, TextSpan } from '../../model/types';
 import { findIndicatorIn } from './indicatorNames';
@@ -12,6 +13,8 @@ import { isDeictic, sectionSubject } from './subjects';
 const LEVEL_WORDS: [string, IndicatorLevel][] = [['一级指标', 1], ['二级指标', 2], ['三级指标', 3], ['四级指标', 4]];
 const VERBS = ['下设', '包括', '包含', '分为', '设置', '设有', '由'];
 const CLAUSE_BREAKS = new Set(['，', ',', '；', ';']);
+/** "四个一级指标", "4 个一级指标": the sentence counts the level-1 indicators, so what follows is the whole system's. */
+const COUNTED_LEVEL_ONE = /[0-9０-９一二三四五六七八九十]\s*[个项]\s*一级指标/u;
 
 function levelAfter(text: string, index: number): IndicatorLevel | undefined {
   let i = index;
@@ -50,9 +53,13 @@ export function recognizeCounts(ctx: SubjectContext, sentence: TextSpan, literal
     const first = counts[0].literal.range.start - base;
     const below = Math.min(...counts.map((c) => c.level)) as IndicatorLevel;
     const section = isDeictic(text) ? sectionSubject(ctx, base, true) : undefined;
+    // an indicator named in the clause is the subject; else, after a count of the 一级指标
+    // ("“决策、过程、产出、效益”四个一级指标，下设 11 个二级指标…"), the whole system
     const subjectKey = below === 1
       ? ''
-      : (subjectIn(ctx, sentence, clauseStart, first, below) ?? subjectIn(ctx, sentence, 0, first, below) ?? (section?.kind === 'indicator' ? section.key : undefined) ?? '');
+      : (subjectIn(ctx, sentence, clauseStart, first, below)
+        ?? (COUNTED_LEVEL_ONE.test(text.slice(0, first)) ? '' : undefined)
+        ?? subjectIn(ctx, sentence, 0, first, below) ?? (section?.kind === 'indicator' ? section.key : undefined) ?? '');
     out.push({ subjectKey, counts, sentence });
   }
   return out;

@@ -155,9 +155,18 @@ function perPointRule(t: string, text: TextSpan): ScoringRule | undefined {
 // ---------------------------------------------------------------------------------------------
 // Proportional scoring
 
+/** "≥5%得满分", "达到95%及以上的得满分": the rate that earns the full 分值 (the ratio is then taken of it). */
+const FULL_SCORE_TARGET = /(?:≥|>=|达到|不低于)([0-9]+(?:\.[0-9]+)?)%(?:及以上|以上)?(?:的|者)?(?:得|计|为)满分/u;
+
 function ratioRule(t: string, text: TextSpan): ScoringRule | undefined {
   if (!/比例/u.test(t) || !/得分|记分|计分|计算|赋分/u.test(t)) return undefined;
-  return { kind: 'ratio', capped: /满分为止|为限|不超过(?:该指标)?(?:分值|满分)|最高得满分|最多得满分/u.test(t), text };
+  const target = FULL_SCORE_TARGET.exec(t);
+  return {
+    kind: 'ratio',
+    capped: /满分为止|为限|不超过(?:该指标)?(?:分值|满分)|最高得满分|最多得满分/u.test(t),
+    ...(target && Number(target[1]) > 0 ? { target: new Dec(target[1]) } : {}),
+    text,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@
 import type { Cell, Indicator, IndicatorLevel, IndicatorTable, NumberLiteral, Table, TextSpan, TotalRow } from '../../model/types';
 import { keyOf, looseName, normalizeName } from '../../text/normalize';
 import { leadingNumber, spanOfCell } from './cellText';
-import { headerLayout, isHeaderRow, isTitleRow, rowCells, totalLabel } from './headers';
+import { compact, headerLayout, isHeaderRow, isTitleRow, rowCells, totalLabel } from './headers';
 import { spreadCollapsedRows } from './collapsedRows';
 import { indicatorLayout, type IndicatorLayout } from './indicatorColumns';
 import { splitWeightedName } from './weightedName';
@@ -54,6 +54,8 @@ class IndicatorTableBuilder {
   /** Indicators by level and loose path (a level skipped on some rows must not alias the level above). */
   private readonly byLoosePath = new Map<string, Building>();
   readonly totals: TotalRow[] = [];
+  /** Indicators written since the last total row: what a 小计 adds up. */
+  private sinceTotal: Indicator[] = [];
 
   constructor(
     private readonly table: Table,
@@ -95,6 +97,7 @@ class IndicatorTableBuilder {
       rows: { start: row, end: row + 1 },
     };
     parent?.indicator.children.push(indicator.key);
+    this.sinceTotal.push(indicator);
     const building: Building = { indicator, loosePath, weights: [], nameWeight: weight, nameCell: cell };
     this.all.push(building);
     this.byLoosePath.set(`${level}:${loosePath}`, building);
@@ -204,7 +207,15 @@ class IndicatorTableBuilder {
       score: byRole('score'),
       rate: byRole('rate'),
       range: { start: Math.min(...cells.map((c) => c.range.start)), end: Math.max(...cells.map((c) => c.range.end)) },
+      ...(compact(label.text).includes('小计') ? { scope: this.subtotalScope() } : {}),
     });
+    this.sinceTotal = [];
+  }
+
+  /** The uppermost of the indicators written since the last total row (their children are summed within them). */
+  private subtotalScope(): string[] {
+    const keys = new Set(this.sinceTotal.map((indicator) => indicator.key));
+    return this.sinceTotal.filter((indicator) => !keys.has(indicator.parent)).map((indicator) => indicator.key);
   }
 
   indicators(): Indicator[] {
@@ -215,6 +226,13 @@ class IndicatorTableBuilder {
       return indicator;
     });
   }
+}
+
+/** A 小计 of every root of the table (a section table of one 一级 ending in 小计) adds up the whole table. */
+function wholeTableSubtotals(totals: TotalRow[], indicators: readonly Indicator[]): void {
+  const keys = new Set(indicators.map((indicator) => indicator.key));
+  const roots = indicators.filter((indicator) => !keys.has(indicator.parent)).map((indicator) => indicator.key);
+  for (const row of totals) if (row.scope && roots.every((key) => row.scope!.includes(key))) delete row.scope;
 }
 
 /** Recognise `table` as an indicator table, or undefined when its headers do not say so. */
@@ -233,6 +251,7 @@ export function recognizeIndicatorTable(table: Table, text: string): IndicatorTa
     else builder.addRow(row);
   }
   const indicators = builder.indicators();
+  wholeTableSubtotals(builder.totals, indicators);
   const depth = indicators.reduce<IndicatorLevel>((d, i) => (i.level > d ? i.level : d), layout.levels[0]);
   return {
     tableIndex: table.index,

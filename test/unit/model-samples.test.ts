@@ -154,11 +154,11 @@ describe.runIf(files.includes('self-eval-report.md'))('self-eval-report.md', () 
   it('reads the 自评表 funds block, indicator rows and stated total', () => {
     const model = buildModel(load('self-eval-report.md'));
     const [table] = model.selfEvalTables;
-    expect(table.funds.map((f) => [f.label.text, txt(f.executed), f.part])).toEqual([
-      ['年度资金总额', '146.86', false],
-      ['其中：当年财政拨款', '126.36', true],
-      ['上年结转资金', '18.50', true],
-      ['其他资金', '0.00', true],
+    expect(table.funds.map((f) => [f.label.text, txt(f.executed), f.total, f.breakdown])).toEqual([
+      ['年度资金总额', '146.86', true, undefined],
+      ['其中：当年财政拨款', '126.36', false, 0],
+      ['上年结转资金', '18.50', false, 0],
+      ['其他资金', '0.00', false, 0],
     ]);
     expect(table.indicators).toHaveLength(11);
     expect(txt(table.statedTotal)).toBe('96.72');

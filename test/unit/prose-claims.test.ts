@@ -103,6 +103,25 @@ describe('prose claims', () => {
     ]);
   });
 
+  it('gives the indicators listed before 分别 the figures after it, in order', () => {
+    const doc = '项目最终得分 90 分。其中决策、过程、效益类指标分别得分 19 分、18.5 分和 27 分。决策、过程类指标分别得分 19 分。';
+    const claims = recognizeProse(proseInput(doc, [indicatorTable(TREE)])).claims;
+    expect(claims.map((c) => [c.field, c.literal?.text, c.subject.kind === 'indicator' ? c.subject.key : 'report', c.subject.kind === 'indicator' ? doc.slice(c.subject.range!.start, c.subject.range!.end) : ''])).toEqual([
+      ['score', '90', 'report', ''],
+      ['score', '19', '决策', '决策'],
+      ['score', '18.5', '过程', '过程'],
+      ['score', '27', '效益', '效益类指标'],
+      // two names, one figure: not a respective list; the figure goes to the first name, as before
+      ['score', '19', '决策', '决策'],
+    ]);
+  });
+
+  it('reads a deduction per item (每…扣) as a rate, not as the indicator’s 扣分', () => {
+    const doc = '制度执行有效性方面，发现 3 所学校记录不全，按每所学校扣 0.5 分，共扣 1.5 分；每降低 1 个百分点扣 0.2 分。';
+    const claims = recognizeProse(proseInput(doc, [indicatorTable(TREE)])).claims;
+    expect(claims.map((c) => [c.field, c.literal?.text])).toEqual([['deduction', '1.5']]);
+  });
+
   it('keeps the section’s indicator for every figure of a sentence about “this indicator”', () => {
     const doc = ['（1）使用效果满意度', '该指标满分 4 分，根据制度执行有效性的检查结果扣 1 分，得分 3 分。'].join('\n\n');
     const claims = recognizeProse(proseInput(doc, [indicatorTable(TREE)])).claims;

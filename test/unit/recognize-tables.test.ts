@@ -320,9 +320,9 @@ describe('self-evaluation tables', () => {
       '| 总分 | | | | | | 100 | 96.72 | |',
     ].join('\n'));
     const [s] = m.selfEvalTables;
-    expect(s.funds.map((f) => [f.label.text, txt(f.budgetInitial), txt(f.budgetFull), txt(f.executed), txt(f.weight), txt(f.rate), txt(f.score), f.part])).toEqual([
-      ['年度资金总额', '120.00', '150.00', '146.86', '10', '97.91', '9.79', false],
-      ['其中：当年财政拨款', '100.00', '130.00', '126.36', undefined, '97.20', undefined, true],
+    expect(s.funds.map((f) => [f.label.text, txt(f.budgetInitial), txt(f.budgetFull), txt(f.executed), txt(f.weight), txt(f.rate), txt(f.score), f.total, f.breakdown])).toEqual([
+      ['年度资金总额', '120.00', '150.00', '146.86', '10', '97.91', '9.79', true, undefined],
+      ['其中：当年财政拨款', '100.00', '130.00', '126.36', undefined, '97.20', undefined, false, 0],
     ]);
     expect(s.indicators.map((i) => [i.key, txt(i.targetNumber), i.targetNumber?.comparator, txt(i.actualNumber), txt(i.weight), txt(i.score)])).toEqual([
       ['产出指标/数量指标/维修工程数量', '45', '≥', '48', '10', '10'],

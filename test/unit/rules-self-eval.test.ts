@@ -109,3 +109,44 @@ describe('self-eval: the prose 自评得分 and the cascade through the funds bl
     expect(findingsOf(fixed, 'self-eval').filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('self-eval: funds blocks of a department form and funds tables in the body', () => {
+  const form = (projectBudget: string) => [
+    '# 部门整体支出绩效自评报告',
+    '',
+    '表 2 基本支出构成情况（单位：万元）',
+    '',
+    '| 项目 | 年初预算数 | 全年预算数 | 全年执行数 | 占基本支出比例 |',
+    '| --- | --- | --- | --- | --- |',
+    '| 人员经费 | 1446.71 | 1482.36 | 1482.36 | 87.79% |',
+    '| 公用经费 | 206.09 | 206.09 | 206.09 | 12.21% |',
+    '| 合计 | 1652.80 | 1688.45 | 1688.45 | 100.00% |',
+    '',
+    '部门整体支出绩效自评表',
+    '',
+    '| 部门（单位）名称 | 溪南县市场监督管理局 | | | | | | |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| 年度预算资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |',
+    '| | 年度资金总额 | 2416.30 | 2689.75 | 2583.12 | 10 | 96.04% | 9.60 |',
+    '| | 按收入性质分：财政拨款 | 2286.30 | 2559.75 | 2458.42 | — | 96.04% | — |',
+    '| | 其他资金 | 130.00 | 130.00 | 124.70 | — | 95.92% | — |',
+    '| | 按支出性质分：基本支出 | 1652.80 | 1688.45 | 1688.45 | — | 100.00% | — |',
+    `| | 项目支出 | 763.50 | ${projectBudget} | 894.67 | — | 89.35% | — |`,
+    '| 年度主要任务 | 任务名称 | 全年预算数 | 全年执行数 | | 执行率 | | |',
+    '| | 食品安全监督抽检 | 380.00 | 366.18 | | 96.36% | | |',
+    '| | 智慧市场监管平台建设 | 180.00 | 152.37 | | 84.65% | | |',
+    '',
+  ].join('\n');
+
+  it('adds up each breakdown on its own, leaves the task rows out, and takes a body table’s 合计 as its total', () => {
+    expect(findingsOf(form('1001.30'), 'self-eval')).toEqual([]);
+  });
+
+  it('flags the breakdown that does not add up, at the total', () => {
+    const text = form('1010.30');
+    const findings = findingsOf(text, 'self-eval').filter((f) => f.message.zh.includes('其中各项'));
+    expect(findings.map((f) => [textOf(text, f), f.message.zh])).toEqual([
+      ['2689.75', '自评表资金全年预算数：其中各项 1688.45 + 1010.30 = 2698.75，与“年度资金总额”2689.75 不符。'],
+    ]);
+  });
+});

@@ -11,6 +11,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { FundsRow, NumberLiteral, ReportModel, SelfEvalTable, SummaryTable, SurveyQuestion } from '../model/types';
+import { fundsBlocks, fundsTotalOf } from '../model/funds';
 import { Dec, formatLike, naturalDecimals, roundHalfUp } from '../text/numbers';
 import type { TextEdit } from './types';
 
@@ -55,9 +56,9 @@ export function budgetOf(row: FundsRow): NumberLiteral | undefined {
 }
 
 function fundsDependents(graph: DependencyGraph, funds: readonly FundsRow[]): void {
-  const total = funds.find((row) => !row.part);
-  const parts = funds.filter((row) => row.part);
-  if (total) {
+  // a total is computed from its first breakdown (another breakdown adds up to the same total)
+  for (const { total, breakdowns: [parts] } of fundsBlocks(funds)) {
+    if (!parts) continue;
     for (const column of ['budgetInitial', 'budgetFull', 'executed'] as const) {
       const stated = total[column];
       const written = parts.map((row) => row[column]).filter((literal): literal is NumberLiteral => literal !== undefined);
@@ -90,7 +91,7 @@ function fundsDependents(graph: DependencyGraph, funds: readonly FundsRow[]): vo
 
 /** The terms of a 自评表's 总分 (得分) and total 分值: the 预算执行率 row's, then every indicator row's. Shared with the self-eval rule. */
 export function selfEvalTotalTerms(table: SelfEvalTable, field: 'score' | 'weight'): NumberLiteral[] {
-  const fundsTotal = table.funds.find((row) => !row.part);
+  const fundsTotal = fundsTotalOf(table.funds);
   const own = fundsTotal?.[field];
   return [...(own ? [own] : []), ...table.indicators.flatMap((row) => (row[field] ? [row[field]!] : []))];
 }

@@ -243,8 +243,16 @@ export interface FundsRow {
   weight?: NumberLiteral;
   rate?: NumberLiteral;
   score?: NumberLiteral;
-  /** 其中 rows are parts of the first (合计) row. */
-  part: boolean;
+  /** The section of the table the row is in: a 年度主要任务 block does not add up to the 年度资金总额 above it. */
+  block: number;
+  /** The row the other rows of its block add up to (年度资金总额, 合计). */
+  total: boolean;
+  /**
+   * In a block with a total, the breakdown this row belongs to: "按收入性质分：财政拨款 / 其他资金"
+   * and "按支出性质分：基本支出 / 项目支出" each add up to the total on their own. Undefined for the
+   * total and for the rows of a block without one.
+   */
+  breakdown?: number;
 }
 
 export interface SelfEvalIndicatorRow {

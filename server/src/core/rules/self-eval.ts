@@ -2,8 +2,9 @@
  * self-eval — the 项目支出绩效自评表 must be internally consistent.
  *
  * What:
- * - funds block: the 年度资金总额 row = Σ of its 其中 rows, per column (年初预算数, 全年预算数,
- *   全年执行数);
+ * - funds block: the 年度资金总额 (or 合计) row = Σ of its 其中 rows, per column (年初预算数,
+ *   全年预算数, 全年执行数), each breakdown on its own ("按收入性质分" and "按支出性质分" both add
+ *   up to the total); a later block (年度主要任务) is not part of it;
  * - 执行率 = 全年执行数 / 全年预算数 (or / 年初预算数 when that is the only budget written);
  * - 得分 = 分值 × 执行率, capped at 分值;
  * - indicator rows: a 实际完成值 that meets its 年度指标值 (≥ / ≤ / > / < / =, units normalised,
@@ -21,6 +22,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { FundsRow, NumberLiteral, SelfEvalIndicatorRow, SelfEvalTable } from '../model/types';
+import { fundsBlocks, fundsTotalOf } from '../model/funds';
 import { budgetOf, isPercentCell, selfEvalTotalTerms } from '../engine/dependencies';
 import { correctLiteral, related } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
@@ -40,11 +42,16 @@ function sumOf(values: readonly Decimal[]): Decimal {
   return values.reduce((acc, value) => acc.plus(value), new Dec(0));
 }
 
-/** 合计 row vs Σ 其中 rows, per column. An empty part cell counts as 0 when other parts are written. */
+/** 合计 row vs Σ 其中 rows, per column and per breakdown. An empty part cell counts as 0 when other parts are written. */
 function checkFundsParts(context: RuleContext, funds: readonly FundsRow[]): RuleFinding[] {
-  const total = funds.find((row) => !row.part);
-  const parts = funds.filter((row) => row.part);
-  if (!total || parts.length === 0) return [];
+  const findings: RuleFinding[] = [];
+  for (const { total, breakdowns } of fundsBlocks(funds)) {
+    for (const parts of breakdowns) findings.push(...checkBreakdown(context, total, parts));
+  }
+  return findings;
+}
+
+function checkBreakdown(context: RuleContext, total: FundsRow, parts: readonly FundsRow[]): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const column of ['budgetInitial', 'budgetFull', 'executed'] as const) {
     const stated = total[column];
@@ -217,7 +224,7 @@ function checkIndicatorRow(row: SelfEvalIndicatorRow): RuleFinding | undefined {
 
 function checkTotals(context: RuleContext, table: SelfEvalTable): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  const fundsTotal = table.funds.find((row) => !row.part);
+  const fundsTotal = fundsTotalOf(table.funds);
   const pairs: { stated: NumberLiteral | undefined; terms: NumberLiteral[]; what: Localized }[] = [
     { stated: table.statedTotal, terms: selfEvalTotalTerms(table, 'score'), what: { zh: '得分', en: 'scores' } },
     { stated: table.statedTotalWeight, terms: selfEvalTotalTerms(table, 'weight'), what: { zh: '分值', en: 'weights' } },

@@ -8,7 +8,7 @@
 import type { Claim, ClaimField, ClaimSubject, NumberLiteral, TextSpan } from '../../model/types';
 import { keywordBefore } from './keywords';
 import type { SubjectContext } from './subjects';
-import { findIndicatorIn } from './indicatorNames';
+import { findIndicatorIn, type NameMatch } from './indicatorNames';
 import { isDeictic, resolveSubject } from './subjects';
 
 interface FieldWord {
@@ -42,6 +42,7 @@ const FIELD_WORDS: FieldWord[] = [
   { word: '得', field: 'score' },
 ];
 const WORDS = FIELD_WORDS.map((f) => f.word);
+const CLAUSE_MARKS = new Set(['，', ',', '；', ';', '：', ':']);
 
 const GRADE_INTRODUCERS = ['评价等级为', '绩效评级为', '评价结果为', '等级评定为', '评定等级为', '等级为', '评级为', '评定为', '评为'];
 /** Longest first so 优秀 wins over 优 and 不合格 over 合格. */
@@ -54,12 +55,21 @@ function fieldOf(literal: NumberLiteral, sentence: TextSpan): FieldWord | undefi
   // 扣除 25%权重分 / 得 100%权重分 are shares of the weight, not points
   if (entry.field === 'rate') return literal.unit === '%' ? entry : undefined;
   if (literal.unit !== '分') return undefined;
+  // "按每所学校扣 0.5 分", "每降低 1 个百分点扣 0.5 分": a rate per item, not the indicator's 扣分
+  if (entry.field === 'deduction' && clauseBefore(sentence.text, literal.range.start - sentence.range.start).includes('每')) return undefined;
   // "本项目 2023 年度自评得分 96.72 分" is the report's; "产出指标分值 50 分，自评得分 48.5 分" a group's
   if (entry.word === '自评得分') {
     const before = sentence.text.slice(0, literal.range.start - sentence.range.start);
     return before.includes('指标') ? entry : { ...entry, report: true };
   }
   return entry;
+}
+
+/** The text of the clause before `index` (back to the last comma, semicolon or colon). */
+function clauseBefore(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && !CLAUSE_MARKS.has(text[start - 1])) start--;
+  return text.slice(start, index);
 }
 
 /** Grade claims: "绩效评级为“优”", "评价等级为良". */
@@ -84,13 +94,48 @@ function gradeClaims(sentence: TextSpan): { label: TextSpan }[] {
   return out;
 }
 
+/**
+ * "决策、过程、产出、效益类指标分别得分 12.80 分、17.60 分、33.02 分和 26.75 分": the indicators
+ * listed before 分别 take, in order, the figures after it — the first says what they are (得分),
+ * the rest, written with the same unit, are of the same kind — when there are as many of each.
+ */
+function respectiveClaims(ctx: SubjectContext, sentence: TextSpan, literals: readonly NumberLiteral[]): Claim[] {
+  const text = sentence.text;
+  const at = text.indexOf('分别');
+  if (at < 0) return [];
+  let clauseStart = at;
+  while (clauseStart > 0 && !CLAUSE_MARKS.has(text[clauseStart - 1])) clauseStart--;
+  let clauseEnd = at;
+  while (clauseEnd < text.length && !CLAUSE_MARKS.has(text[clauseEnd])) clauseEnd++;
+  const base = sentence.range.start;
+  const names: NameMatch[] = [];
+  for (let from = base + clauseStart; ; ) {
+    const named = findIndicatorIn(ctx.index, sentence, { from, limit: base + at });
+    if (!named) break;
+    names.push(named);
+    from = named.range.end;
+  }
+  const figures = literals.filter((literal) => literal.range.start > base + at && literal.range.end <= base + clauseEnd);
+  const field = figures.length > 0 ? fieldOf(figures[0], sentence) : undefined;
+  if (!field || field.report || names.length < 2 || figures.length !== names.length || figures.some((figure) => figure.unit !== figures[0].unit)) return [];
+  return figures.map((literal, i) => ({
+    field: field.field,
+    literal,
+    subject: { kind: 'indicator', key: names[i].indicator.key, name: text.slice(names[i].range.start - base, names[i].range.end - base), range: names[i].range },
+    sentence,
+  }));
+}
+
 /** `literals`: the number literals of the sentence, in order. */
 export function recognizeClaims(ctx: SubjectContext, sentence: TextSpan, literals: readonly NumberLiteral[]): Claim[] {
+  const respective = respectiveClaims(ctx, sentence, literals);
+  const listed = new Set(respective.map((claim) => claim.literal));
   const numbered = literals
+    .filter((literal) => !listed.has(literal))
     .map((literal) => ({ literal, field: fieldOf(literal, sentence) }))
     .filter((x): x is { literal: NumberLiteral; field: FieldWord } => x.field !== undefined);
   const grades = gradeClaims(sentence);
-  if (numbered.length === 0 && grades.length === 0) return [];
+  if (numbered.length === 0 && grades.length === 0) return respective;
 
   // One subject per clause: "决策类指标得分 19 分，过程类指标得分 18.5 分" names a new indicator
   // before its claim, "该指标满分 2.5 分，扣分 0.63 分" keeps the first one (as does any sentence
@@ -110,6 +155,8 @@ export function recognizeClaims(ctx: SubjectContext, sentence: TextSpan, literal
     from = literal.range.end;
     if (subject) claims.push({ field: field.field, literal, subject, sentence });
   }
-  for (const { label } of grades) claims.push({ field: 'grade', label, subject: { kind: 'report' }, sentence });
-  return claims;
+  // figures in document order, then the grades
+  const figures = respective.length > 0 ? [...claims, ...respective].sort((a, b) => a.literal!.range.start - b.literal!.range.start) : claims;
+  for (const { label } of grades) figures.push({ field: 'grade', label, subject: { kind: 'report' }, sentence });
+  return figures;
 }

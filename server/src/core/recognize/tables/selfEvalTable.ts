@@ -64,7 +64,12 @@ function sectionOf(table: Table, row: number): Section | undefined {
 /** The columns that make a funds section: two of them must be there. */
 const FUNDS_VOCABULARY: readonly FundsRole[] = ['budgetInitial', 'budgetFull', 'executed'];
 
-const TOTAL_WORDS = ['总分', '自评得分', '合计', '总计', '自评总分'];
+const SCORE_TOTAL_WORDS = ['总分', '自评得分', '自评总分'];
+const TOTAL_WORDS = [...SCORE_TOTAL_WORDS, '合计', '总计'];
+/** The row of a funds block the others add up to. */
+const FUNDS_TOTAL_WORDS = ['年度资金总额', '资金总额', '合计', '总计'];
+/** A row that starts a breakdown of the total: "其中：…", "按收入性质分：…". */
+const BREAKDOWN_START = /^(?:其中|按.{1,8}分)/u;
 
 class SelfEvalBuilder {
   readonly result: SelfEvalTable;
@@ -80,10 +85,11 @@ class SelfEvalBuilder {
     return cell && cell.row === row ? cell : undefined;
   }
 
-  /** A 总分 row: the label, then the weight total and the score total. */
-  readTotal(row: number): boolean {
+  /** A 总分 row: the label, then the weight total and the score total. In a funds section a 合计 adds up funds, not scores. */
+  readTotal(row: number, inFunds: boolean): boolean {
     const cells = rowCells(this.table, row).filter((c) => c.text !== '');
-    const label = cells.find((c) => TOTAL_WORDS.some((w) => compact(c.text).startsWith(w)));
+    const words = inFunds ? SCORE_TOTAL_WORDS : TOTAL_WORDS;
+    const label = cells.find((c) => words.some((w) => compact(c.text).startsWith(w)));
     if (!label || label !== cells[0]) return false;
     const numbers = cells.filter((c) => c !== label).flatMap((c) => c.numbers);
     if (numbers.length === 0) return false;
@@ -94,7 +100,7 @@ class SelfEvalBuilder {
     return true;
   }
 
-  readFunds(row: number, cols: Map<FundsRole, number>): void {
+  readFunds(row: number, cols: Map<FundsRole, number>, block: number): void {
     const label = rowCells(this.table, row).find((c) => c.text !== '' && c.numbers.length === 0) ?? rowCells(this.table, row)[0];
     if (!label) return;
     const get = (role: FundsRole): NumberLiteral | undefined => firstNumber(this.at(row, cols.get(role)));
@@ -106,8 +112,8 @@ class SelfEvalBuilder {
       weight: get('weight'),
       rate: get('rate'),
       score: get('score'),
-      // the first row is the total (年度资金总额); the rows after it (其中：…) are its parts
-      part: this.result.funds.length > 0,
+      block,
+      total: false, // decided per block once it is read (resolveFundsBlocks)
     };
     if (funds.budgetInitial || funds.budgetFull || funds.executed) this.result.funds.push(funds);
   }
@@ -145,21 +151,50 @@ class SelfEvalBuilder {
   }
 }
 
+/**
+ * Which row of each funds block is its total and which breakdown every other row belongs to: the
+ * total is the row labelled 年度资金总额/合计 (else the first row, when rows below it say 其中);
+ * a row labelled "其中：…" or "按…分：…" starts a breakdown of its own.
+ */
+function resolveFundsBlocks(funds: FundsRow[]): void {
+  const label = (row: FundsRow) => compact(row.label.text);
+  for (const block of new Set(funds.map((row) => row.block))) {
+    const rows = funds.filter((row) => row.block === block);
+    const total = rows.find((row) => FUNDS_TOTAL_WORDS.some((word) => label(row).startsWith(word))) ?? (rows.slice(1).some((row) => label(row).startsWith('其中')) ? rows[0] : undefined);
+    if (!total) continue;
+    total.total = true;
+    let breakdown = 0;
+    let rowsInBreakdown = 0;
+    for (const row of rows) {
+      if (row === total) continue;
+      if (BREAKDOWN_START.test(label(row)) && rowsInBreakdown > 0) {
+        breakdown++;
+        rowsInBreakdown = 0;
+      }
+      row.breakdown = breakdown;
+      rowsInBreakdown++;
+    }
+  }
+}
+
 export function recognizeSelfEvalTable(table: Table): SelfEvalTable | undefined {
   const builder = new SelfEvalBuilder(table);
   let section: Section | undefined;
   let sawSection = false;
+  let fundsBlock = -1;
   for (let row = 0; row < table.grid.length; row++) {
     const next = sectionOf(table, row);
     if (next) {
       section = next;
       sawSection = true;
+      if (next.kind === 'funds') fundsBlock++;
       continue;
     }
-    if (builder.readTotal(row)) continue;
-    if (section?.kind === 'funds') builder.readFunds(row, section.cols);
+    if (builder.readTotal(row, section?.kind === 'funds')) continue;
+    if (section?.kind === 'funds') builder.readFunds(row, section.cols, fundsBlock);
     else if (section?.kind === 'indicators') builder.readIndicator(row, section.cols);
   }
   const r = builder.result;
+  resolveFundsBlocks(r.funds);
   return sawSection && (r.funds.length > 0 || r.indicators.length > 0) ? r : undefined;
 }

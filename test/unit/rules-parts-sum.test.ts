@@ -15,6 +15,21 @@ describe('parts-sum', () => {
     expect(applyFixes(text, finding.fixes[0].edits)).toContain('共支出 146.36 万元');
   });
 
+  it('reads the uses listed after an amount: a full list is an error, a list of the main uses that adds up to less a warning without a fix', () => {
+    const uses = (verb: string, part: string) => doc(`项目支出 894.67 万元${verb}：食品安全监督抽检 366.18 万元，特种设备检验 148.50 万元，信用监管 90.12 万元，质量强县 84.60 万元，智慧平台建设 ${part} 万元，消费维权 52.90 万元。`);
+    expect(findingsOf(uses('主要用于', '152.37'), 'parts-sum')).toEqual([]);
+    const partial = uses('主要用于', '125.37');
+    const [warning, ...rest] = findingsOf(partial, 'parts-sum');
+    expect(rest).toEqual([]);
+    expect([textOf(partial, warning), warning.severity, warning.fixes]).toEqual(['894.67', 'warning', []]);
+    expect(warning.message.zh).toContain('= 867.67万元，但合计写作 894.67万元（若只列举了主要用途，可忽略）');
+    const full = uses('用于', '125.37');
+    expect(findingsOf(full, 'parts-sum').map((f) => [textOf(full, f), f.severity, f.fixes.length > 0])).toEqual([['894.67', 'error', true]]);
+    // more than the total is wrong even in a list of the main uses
+    const over = uses('主要用于', '182.37');
+    expect(findingsOf(over, 'parts-sum').map((f) => f.severity)).toEqual(['error']);
+  });
+
   it('accepts parts that add up', () => {
     expect(findingsOf(doc('项目全年共支出 146.36 万元，其中：92.40 万元用于维修养护；31.80 万元用于更换管网；14.36 万元用于购置设备；7.80 万元用于水质检测。'), 'parts-sum')).toEqual([]);
   });

@@ -333,6 +333,8 @@ export interface PartsClaim {
   total: NumberLiteral;
   parts: NumberLiteral[];
   sentence: TextSpan;
+  /** "主要用于：…" may list the main parts only: parts that add up to less are a warning, not an error. */
+  mainOnly?: boolean;
 }
 
 export type FactKind = 'date' | 'docNumber' | 'amount';

@@ -1,9 +1,10 @@
 /**
  * parts-sum — a total stated in prose together with its parts must equal their sum.
  *
- * What: "共支出 120.50 万元，其中：60 万元用于…；60.50 万元用于…" — the parts are added (after
- * bringing 元/万元/亿元 to the total's unit) and compared with the total at the finest precision
- * written.
+ * What: "共支出 120.50 万元，其中：60 万元用于…；60.50 万元用于…", or "894.67 万元用于：A 366.18
+ * 万元，B 148.50 万元…" — the parts are added (after bringing 元/万元/亿元 to the total's unit) and
+ * compared with the total at the finest precision written. A list of the main uses ("主要用于：")
+ * may leave some out: parts adding up to less are then a warning.
  * Why: component lists that do not add up are one of the "散总不符" errors reviewers score
  * against a report, and they usually mean one of the amounts was mistyped.
  * Example: "项目总投资 10 万元，其中设备采购 6 万元、运维服务 3 万元" (6 + 3 = 9).
@@ -37,20 +38,24 @@ function checkParts(context: RuleContext, claim: PartsClaim): RuleFinding | unde
   const decimals = Math.max(total.decimals, ...claim.parts.map((part) => part.decimals));
   const judgement = judgeRounding({ stated: total, exact: sum, roundedTerms: 0, compareDecimals: decimals, tolerance: context.config.tolerance });
   if (judgement.verdict === 'ok') return undefined;
+  // "主要用于" may name the main uses only: less than the total is worth a look, not an error
+  const partial = claim.mainOnly === true && sum.lt(total.value);
   const unit = total.unit;
   const partsText = claim.parts.map((part) => `${plain(part)}${part.unit}`).join(' + ');
   const sumText = formatAt(sum, decimals);
   return {
+    ...(partial ? { severity: 'warning' as const } : {}),
     message: {
-      zh: `分项之和与合计不符：${partsText} = ${sumText}${unit}，但合计写作 ${plain(total)}${unit}。`,
-      en: `The parts do not add up to the total: ${partsText} = ${sumText}${unit}, but the total reads ${plain(total)}${unit}.`,
+      zh: `分项之和与合计不符：${partsText} = ${sumText}${unit}，但合计写作 ${plain(total)}${unit}${partial ? '（若只列举了主要用途，可忽略）' : ''}。`,
+      en: `The parts do not add up to the total: ${partsText} = ${sumText}${unit}, but the total reads ${plain(total)}${unit}${partial ? ' (ignore if only the main uses are listed)' : ''}.`,
     },
     range: total.range,
     related: claim.parts.map((part, i) => ({
       range: part.range,
       label: { zh: `分项${i + 1} ${plain(part)}${part.unit}`, en: `part ${i + 1}: ${plain(part)}${part.unit}` },
     })),
-    fixes: correctLiteral(context, total, sum, decimals),
+    // a partial list says nothing about which number is wrong: no fix
+    fixes: partial ? [] : correctLiteral(context, total, sum, decimals),
   };
 }
 

@@ -108,7 +108,7 @@ function literalsIn(all: readonly NumberLiteral[], range: Range, from: number): 
 }
 
 function mayHoldParts(text: string): boolean {
-  return text.includes('其中') && text.includes('元');
+  return text.includes('元') && (text.includes('其中') || text.includes('用于') || text.includes('包括') || text.includes('为：') || text.includes('为:'));
 }
 
 /**

@@ -329,7 +329,20 @@ describe('self-evaluation tables', () => {
       ['产出指标/质量指标/水质达标率', '９５', '≥', '96.20', '5', '4'],
     ]);
     expect([txt(s.statedTotalWeight), txt(s.statedTotal)]).toEqual(['100', '96.72']);
-    expect(m.indicatorTables).toEqual([]);
+    // its indicator rows are also a score table, with the 预算执行率 (the funds total's 分值 and 得分) as a level-1 indicator
+    const [scores, ...others] = m.indicatorTables;
+    expect(others).toEqual([]);
+    expect(scores.tableIndex).toBe(s.tableIndex);
+    expect(scores.indicators.map((i) => [i.key, txt(i.weight), txt(i.score)])).toEqual([
+      ['预算执行率', '10', '9.79'],
+      ['产出指标', undefined, undefined],
+      ['产出指标/数量指标', undefined, undefined],
+      ['产出指标/数量指标/维修工程数量', '10', '10'],
+      ['产出指标/质量指标', undefined, undefined],
+      ['产出指标/质量指标/水质达标率', '5', '4'],
+    ]);
+    expect(scores.indicators[0].score).toBe(s.funds[0].score);
+    expect(scores.totals).toEqual([]);
     expectLiteralsExact(m);
   });
 });

@@ -150,3 +150,20 @@ describe('self-eval: funds blocks of a department form and funds tables in the b
     ]);
   });
 });
+
+describe('self-eval: the 自评表 as the score table the prose is held to', () => {
+  const withProse = (paragraphs: string[]) => doc().replace('# 自评报告\n', `# 自评报告\n\n经自评，本项目 2023 年度自评得分 36.38 分。\n\n${paragraphs.join('\n\n')}\n`);
+
+  it('compares what the prose says of an indicator with its 自评表 row, and leaves the 自评得分 to the self-eval rule', () => {
+    const text = withProse(['（2）水质达标率。水质达标率 96.20%，该指标分值 5 分，自评得 4.5 分。']);
+    expect(findingsOf(text, 'claim-vs-table').map((f) => [textOf(text, f), f.message.zh])).toEqual([
+      ['4.5', '正文称“水质达标率”得分为 4.5分，但表中为 5分。'],
+    ]);
+    expect(findingsOf(text, 'self-eval').map((f) => textOf(text, f))).toEqual(['36.38']);
+  });
+
+  it('does not give the figures of items listed under a group’s title to the group', () => {
+    const text = withProse(['1.质量指标。维修工程全部验收合格，得 5 分；抽检水样 500 份，达标 481 份，按比例得 4.72 分。']);
+    expect(findingsOf(text, 'claim-vs-table')).toEqual([]);
+  });
+});

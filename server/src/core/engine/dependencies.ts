@@ -104,9 +104,19 @@ function selfEvalDependents(graph: DependencyGraph, table: SelfEvalTable): void 
   }
 }
 
-/** Prose claims of the 自评得分 (report score claims of a report whose only score table is a 自评表) copy the table's 总分. */
+/**
+ * Is the report scored by one 自评表 and nothing else (its only score table is the 自评表's own
+ * indicator rows)? Then its 自评得分 is the 自评表's 总分, which the self-eval rule checks.
+ */
+export function scoredBySelfEvalOnly(model: ReportModel): boolean {
+  if (model.selfEvalTables.length !== 1) return false;
+  const own = model.selfEvalTables[0].tableIndex;
+  return model.indicatorTables.every((table) => table.tableIndex === own);
+}
+
+/** Prose claims of the 自评得分 (report score claims of a report scored by a 自评表 only) copy the table's 总分. */
 function selfEvalClaims(graph: DependencyGraph, model: ReportModel): void {
-  const total = model.selfEvalTables.length === 1 && model.indicatorTables.length === 0 ? model.selfEvalTables[0].statedTotal : undefined;
+  const total = scoredBySelfEvalOnly(model) ? model.selfEvalTables[0].statedTotal : undefined;
   if (!total) return;
   for (const claim of model.claims) {
     if (claim.field !== 'score' || claim.subject.kind !== 'report' || !claim.literal) continue;

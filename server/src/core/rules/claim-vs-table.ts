@@ -15,6 +15,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { Claim, Indicator, NumberLiteral } from '../model/types';
+import { scoredBySelfEvalOnly } from '../engine/dependencies';
 import { correctLiteral, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
 import { isAmbiguous, levelOneOfKey, termsBelow } from '../engine/modelIndex';
 import { claimSubjectKey, statementsFor, statementsOf, type QuantityField } from '../engine/quantities';
@@ -170,6 +171,8 @@ function checkClaim(context: RuleContext, claim: Claim): RuleFinding | undefined
   const subject = claimSubjectKey(context.index, claim.subject);
   // several tables score the subject (several projects): which one the sentence means is unknown
   if (subject === undefined || isAmbiguous(context.index, subject)) return undefined;
+  // the 自评得分 of a report scored by a 自评表 only is the self-eval rule's (with the table's 总分)
+  if (subject === '' && scoredBySelfEvalOnly(context.model)) return undefined;
   const value = subject === '' ? reportValue(context, field) : indicatorValue(context, subject, field);
   if (!value) return undefined;
   const exact = field === 'rate' && literal.unit !== '%' ? value.value.div(100) : value.value;

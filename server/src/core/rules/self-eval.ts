@@ -23,7 +23,7 @@
 import type Decimal from 'decimal.js';
 import type { FundsRow, NumberLiteral, SelfEvalIndicatorRow, SelfEvalTable } from '../model/types';
 import { fundsBlocks, fundsTotalOf } from '../model/funds';
-import { budgetOf, isPercentCell, selfEvalTotalTerms } from '../engine/dependencies';
+import { budgetOf, isPercentCell, scoredBySelfEvalOnly, selfEvalTotalTerms } from '../engine/dependencies';
 import { correctLiteral, related } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
@@ -254,7 +254,7 @@ function checkTotals(context: RuleContext, table: SelfEvalTable): RuleFinding[] 
  * indicator tables, which a 自评报告 does not have).
  */
 function checkClaims(context: RuleContext, table: SelfEvalTable): RuleFinding[] {
-  if (context.model.selfEvalTables.length !== 1 || context.model.indicatorTables.length > 0) return [];
+  if (!scoredBySelfEvalOnly(context.model)) return [];
   const terms = selfEvalTotalTerms(table, 'score');
   if (terms.length === 0) return [];
   const sum = sumOf(terms.map((term) => term.value));

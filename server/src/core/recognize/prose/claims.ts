@@ -126,6 +126,16 @@ function respectiveClaims(ctx: SubjectContext, sentence: TextSpan, literals: rea
   }));
 }
 
+/**
+ * A sentence under a parent's title that names no indicator ("1.数量指标。全年完成 48 个…，得 10 分；
+ * 更换管网 12.6 公里…，得 10 分") scores the items below the parent one by one, not the parent.
+ */
+function enumeratedBelow(ctx: SubjectContext, subject: ClaimSubject, sentence: TextSpan, deictic: boolean): boolean {
+  if (deictic || subject.kind !== 'indicator' || subject.key === undefined || !ctx.index.parents.has(subject.key)) return false;
+  const named = subject.range !== undefined && subject.range.start >= sentence.range.start && subject.range.end <= sentence.range.end;
+  return !named;
+}
+
 /** `literals`: the number literals of the sentence, in order. */
 export function recognizeClaims(ctx: SubjectContext, sentence: TextSpan, literals: readonly NumberLiteral[]): Claim[] {
   const respective = respectiveClaims(ctx, sentence, literals);
@@ -153,7 +163,7 @@ export function recognizeClaims(ctx: SubjectContext, sentence: TextSpan, literal
     if (subject === null) subject = resolveSubject(ctx, sentence, { limit });
     else if (!deictic && from !== undefined && findIndicatorIn(ctx.index, sentence, { from, limit })) subject = resolveSubject(ctx, sentence, { from, limit });
     from = literal.range.end;
-    if (subject) claims.push({ field: field.field, literal, subject, sentence });
+    if (subject && !enumeratedBelow(ctx, subject, sentence, deictic)) claims.push({ field: field.field, literal, subject, sentence });
   }
   // figures in document order, then the grades
   const figures = respective.length > 0 ? [...claims, ...respective].sort((a, b) => a.literal!.range.start - b.literal!.range.start) : claims;

@@ -38,6 +38,8 @@ export interface IndicatorIndex {
   byLoose: Map<string, IndexedIndicator[]>;
   /** Bigram → the indicators whose loose name has it, with its count there. */
   postings: Map<number, { indicator: IndexedIndicator; count: number }[]>;
+  /** Keys of the indicators that have children. */
+  parents: Set<string>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -67,7 +69,7 @@ export function buildIndicatorIndex(tables: readonly IndicatorTable[]): Indicato
     push(byLoose, indicator.loose, indicator);
     for (const [gram, count] of indicator.grams) push(postings, gram, { indicator, count });
   }
-  return { all, byKey, names, byNorm, byLoose, postings };
+  return { all, byKey, names, byNorm, byLoose, postings, parents: new Set(all.map((indicator) => indicator.parent)) };
 }
 
 /** Is `key` equal to or below `ancestor`? */

@@ -11,6 +11,7 @@ import type { BlockCache } from '../../parse/blocks';
 import { guarded } from '../../parse/guard';
 import { recognizeGradeSentences, recognizeGradeTable } from './gradeBands';
 import { recognizeIndicatorTable } from './indicatorTable';
+import { selfEvalScoreTable } from './selfEvalScores';
 import { recognizeSelfEvalTable } from './selfEvalTable';
 import { recognizeSummaryTable } from './summaryTable';
 import { recognizeSurveyTable } from './surveyTable';
@@ -75,7 +76,7 @@ function linkSummaries(summaries: SummaryTable[], indicatorTables: IndicatorTabl
 
 /** What the first recognizer that accepts a table made of it. */
 type Recognized =
-  | { kind: 'selfEval'; value: SelfEvalTable }
+  | { kind: 'selfEval'; value: SelfEvalTable; scores?: IndicatorTable }
   | { kind: 'indicator'; value: IndicatorTable }
   | { kind: 'summary'; value: SummaryTable }
   | { kind: 'grades'; value: GradeScale }
@@ -84,7 +85,7 @@ type Recognized =
 
 function recognizeTable(table: Table, text: string, above: TextSpan | undefined): Recognized {
   const selfEval = recognizeSelfEvalTable(table);
-  if (selfEval) return { kind: 'selfEval', value: selfEval };
+  if (selfEval) return { kind: 'selfEval', value: selfEval, scores: selfEvalScoreTable(table, selfEval, text) };
   const indicators = recognizeIndicatorTable(table, text);
   if (indicators) return { kind: 'indicator', value: indicators };
   const summary = recognizeSummaryTable(table);
@@ -113,7 +114,10 @@ function tableKey(memo: PlacedMemo<Recognized>, table: Table, text: string, abov
 
 function collect(out: TableRecognition, recognized: Recognized): void {
   switch (recognized.kind) {
-    case 'selfEval': out.selfEvalTables.push(recognized.value); break;
+    case 'selfEval':
+      out.selfEvalTables.push(recognized.value);
+      if (recognized.scores) out.indicatorTables.push(recognized.scores);
+      break;
     case 'indicator': out.indicatorTables.push(recognized.value); break;
     case 'summary': out.summaryTables.push(recognized.value); break;
     case 'grades': out.gradeScales.push(recognized.value); break;

@@ -177,6 +177,24 @@ function resolveFundsBlocks(funds: FundsRow[]): void {
   }
 }
 
+/**
+ * Grid rows [start, end) of the 自评表's indicator section: its header row and the indicator rows
+ * below it, up to the next section or the 总分 row.
+ */
+export function indicatorSectionRows(table: Table): { start: number; end: number } | undefined {
+  let start: number | undefined;
+  for (let row = 0; row < table.grid.length; row++) {
+    const section = sectionOf(table, row);
+    if (start === undefined) {
+      if (section?.kind === 'indicators') start = row;
+      continue;
+    }
+    const first = rowCells(table, row).find((cell) => cell.text !== '');
+    if (section || (first && TOTAL_WORDS.some((word) => compact(first.text).startsWith(word)))) return { start, end: row };
+  }
+  return start === undefined ? undefined : { start, end: table.grid.length };
+}
+
 export function recognizeSelfEvalTable(table: Table): SelfEvalTable | undefined {
   const builder = new SelfEvalBuilder(table);
   let section: Section | undefined;

@@ -1,0 +1,59 @@
+/**
+ * The indicator rows of a 自评表 as a score table. The indicator section is read by the
+ * indicator-table recognizer, and the 预算执行率 (the funds total's 分值 and 得分) becomes a level-1
+ * indicator of its own, so that the level-1 scores add up to the 自评表's 总分 and weigh 100. Prose
+ * claims ("该指标分值 6 分，自评得 5.90 分"), summary tables and the report total are then compared
+ * with the 自评表 as with any 评分表. The 总分 row stays with the self-eval rule.
+ */
+import type { Cell, Indicator, IndicatorTable, SelfEvalTable, Table } from '../../model/types';
+import { fundsTotalOf } from '../../model/funds';
+import { recognizeIndicatorTable } from './indicatorTable';
+import { indicatorSectionRows } from './selfEvalTable';
+
+/** The name the 预算执行率 row goes by in summary tables and prose. */
+const FUNDS_INDICATOR = '预算执行率';
+
+/** Rows [start, end) of `table` as a table of their own (cells renumbered from 0; literals and ranges shared). */
+function sliceRows(table: Table, start: number, end: number): Table {
+  const moved = new Map<Cell, Cell>();
+  const shifted = (cell: Cell): Cell => {
+    let copy = moved.get(cell);
+    if (!copy) {
+      copy = { ...cell, row: cell.row - start };
+      moved.set(cell, copy);
+    }
+    return copy;
+  };
+  const grid = table.grid.slice(start, end).map((row) => row.map((cell) => cell && shifted(cell)));
+  return { ...table, grid, cells: [...moved.values()], headerRows: 1 };
+}
+
+function fundsIndicator(table: Table, selfEval: SelfEvalTable): Indicator | undefined {
+  const funds = fundsTotalOf(selfEval.funds);
+  if (!funds?.weight || !funds.score) return undefined;
+  const row = table.grid.findIndex((cells) => cells.some((cell) => cell?.range.start === funds.label.range.start));
+  return {
+    key: FUNDS_INDICATOR,
+    path: [FUNDS_INDICATOR],
+    level: 1,
+    name: FUNDS_INDICATOR,
+    nameRange: funds.label.range,
+    weight: funds.weight,
+    score: funds.score,
+    weightParts: [],
+    children: [],
+    parent: '',
+    tableIndex: table.index,
+    rows: { start: Math.max(0, row), end: Math.max(0, row) + 1 },
+  };
+}
+
+export function selfEvalScoreTable(table: Table, selfEval: SelfEvalTable, text: string): IndicatorTable | undefined {
+  const section = indicatorSectionRows(table);
+  if (!section) return undefined;
+  const recognized = recognizeIndicatorTable(sliceRows(table, section.start, section.end), text);
+  if (!recognized || recognized.indicators.length === 0) return undefined;
+  for (const indicator of recognized.indicators) indicator.rows = { start: indicator.rows.start + section.start, end: indicator.rows.end + section.start };
+  const funds = fundsIndicator(table, selfEval);
+  return { ...recognized, indicators: funds ? [funds, ...recognized.indicators] : recognized.indicators, totals: [] };
+}

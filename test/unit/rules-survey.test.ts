@@ -71,3 +71,28 @@ describe('survey', () => {
     expect(applyFixes(text, finding.fixes[0].edits)).toContain('（12*100%+5*80%+5*60%）');
   });
 });
+
+describe('survey: tables typed by hand, closed by a 合计 row', () => {
+  const table = (ratio: string, total = '400') => [
+    '# 报告',
+    '',
+    '表4　居民满意度调查结果',
+    '',
+    '| 选项 | 人数（人） | 比例 |',
+    '| --- | --- | --- |',
+    `| 非常满意 | 211 | ${ratio} |`,
+    '| 满意 | 139 | 34.75% |',
+    '| 一般 | 38 | 9.50% |',
+    '| 不满意 | 12 | 3.00% |',
+    `| 合计 | ${total} | 100.00% |`,
+    '',
+  ].join('\n');
+
+  it('reads the 合计 as the number of respondents, not as an option', () => {
+    expect(findingsOf(table('52.75%'), 'survey')).toEqual([]);
+    const text = table('25.75%');
+    expect(findingsOf(text, 'survey').map((f) => [textOf(text, f), f.message.zh])).toEqual([
+      ['25.75', '问卷“表4　居民满意度调查结果”“非常满意”的比例应为 211/400 = 52.75%，表中写作 25.75%。'],
+    ]);
+  });
+});

@@ -1,12 +1,15 @@
 /**
  * 问卷星 (wjx.cn) result tables: "选项 | 小计 | 比例" rows and a last row
- * "本题有效填写人次 | N". The question is the paragraph or heading right above the table.
+ * "本题有效填写人次 | N" (or a 合计 row, in tables typed by hand). The question is the paragraph or
+ * heading right above the table.
  */
 import type { SurveyOption, SurveyQuestion, Table, TextSpan } from '../../model/types';
 import { spanOfCell } from './cellText';
 import { compact, joinLines, rowCells } from './headers';
 
 const RESPONDENT_WORDS = ['本题有效填写人次', '有效填写人次', '本题有效填写人数', '有效填写人数', '有效样本'];
+/** A 合计 row closing the options: the number of respondents of a single-choice question, never an option. */
+const TOTAL_WORDS = ['合计', '总计'];
 
 function findColumn(headers: string[], words: string[]): number {
   return headers.findIndex((h) => words.some((w) => compact(h).startsWith(w)));
@@ -23,11 +26,18 @@ export function recognizeSurveyTable(table: Table, title: TextSpan | undefined):
   if (optionCol < 0 || (countCol < 0 && ratioCol < 0)) return undefined;
   const options: SurveyOption[] = [];
   let respondents: SurveyQuestion['respondents'];
+  let total: SurveyQuestion['respondents'];
+  const multiple = /多选题|多选|可多选/u.test(title?.text ?? '');
   for (let r = 1; r < table.grid.length; r++) {
     const label = table.grid[r][optionCol];
     if (!label || label.text === '') continue;
-    if (RESPONDENT_WORDS.some((w) => compact(label.text).startsWith(w))) {
+    const name = compact(label.text);
+    if (RESPONDENT_WORDS.some((w) => name.startsWith(w))) {
       respondents = rowCells(table, r).find((c) => c !== label && c.numbers.length > 0)?.numbers[0] ?? label.numbers[0];
+      continue;
+    }
+    if (TOTAL_WORDS.some((w) => name.startsWith(w))) {
+      total = (countCol >= 0 ? table.grid[r][countCol]?.numbers[0] : undefined) ?? rowCells(table, r).find((c) => c !== label && c.numbers.length > 0)?.numbers[0];
       continue;
     }
     const text = joinLines(label.text);
@@ -41,9 +51,10 @@ export function recognizeSurveyTable(table: Table, title: TextSpan | undefined):
   const questionTitle: TextSpan = title ?? { text: '', range: { start: table.range.start, end: table.range.start } };
   return {
     title: questionTitle,
-    multiple: /多选题|多选|可多选/u.test(questionTitle.text),
+    multiple,
     tableIndex: table.index,
     options,
-    respondents,
+    // a multiple-choice 合计 counts choices, not people
+    respondents: respondents ?? (multiple ? undefined : total),
   };
 }

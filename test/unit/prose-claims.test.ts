@@ -152,6 +152,16 @@ describe('prose counts', () => {
       ['决策', '2:3'],
     ]);
   });
+  it('does not take a level-1 name that begins a counted indicator’s name (产出数量) for the subject', () => {
+    const tree = [['产出'], ['产出', '产出数量'], ['产出', '产出质量'], ['效益'], ['效益', '项目效益']];
+    const doc = '设置产出、效益两类指标，产出数量、产出质量、项目效益3个二级指标。产出类指标下设 2 个二级指标。';
+    const r = recognizeProse(proseInput(doc, [indicatorTable(tree)]));
+    expect(r.countClaims.map((c) => [c.subjectKey, c.counts.map((n) => `${n.level}:${n.literal.text}`).join(',')])).toEqual([
+      ['', '2:3'],
+      ['产出', '2:2'],
+    ]);
+  });
+
   it('reads the counts after a count of the 一级指标 as the whole system’s, though the sentence names one', () => {
     const doc = '设计了“决策、过程、产出、效益”四个一级指标，下设 11 个二级指标、19 个三级指标和 32 个四级指标。决策类指标下设 3 个二级指标。';
     const r = recognizeProse(proseInput(doc, [indicatorTable(TREE)]));

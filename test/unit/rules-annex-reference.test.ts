@@ -40,3 +40,19 @@ describe('annex-reference', () => {
     expect(findingsOf(doc('附件 2'), 'annex-reference')).toEqual([]);
   });
 });
+
+describe('annex-reference: annex lines as Word conversions write them', () => {
+  const report = (annexLines: string[]) => ['# 报告', '', '问卷调查结果详见附件2。评分情况详见附件1。', '', ...annexLines].join('\n');
+
+  it('reads "**附件1**" on its own line (with the caption below it) and "# 附件2　标题" with a full-width space', () => {
+    const bold = report(['**附件1**', '', '表3　项目绩效评价指标评分表', '', '**附件2**', '', '表4　居民满意度调查结果', '']);
+    expect(findingsOf(bold, 'annex-reference')).toEqual([]);
+    const headed = report(['# 附件1　绩效评价指标体系及得分表', '', '# 附件2　服务对象满意度调查统计表', '']);
+    expect(findingsOf(headed, 'annex-reference')).toEqual([]);
+    // the caption below a title-less annex line tells what it holds
+    const swapped = report(['**附件1**', '', '表4　居民满意度调查结果', '', '**附件2**', '', '表3　项目绩效评价指标评分表', '']);
+    const findings = findingsOf(swapped, 'annex-reference');
+    expect(findings.map((f) => textOf(swapped, f))).toEqual(['附件2', '附件1']);
+    expect(findings[0].message.zh).toBe('所述问卷调查内容应见附件 1（表4　居民满意度调查结果），而引用的附件 2 是“表3　项目绩效评价指标评分表”。');
+  });
+});

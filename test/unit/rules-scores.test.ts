@@ -274,3 +274,27 @@ describe('the seed report', () => {
     expect(fixAll(fixed).text).toBe(fixed);
   });
 });
+
+describe('a score table continued across pages (续表, 表3（续）)', () => {
+  const part = (rows: string[]) => ['| 一级指标 | 二级指标 | 三级指标 | 分值（分） | 扣分（分） | 得分（分） |', '|---|---|---|---|---|---|', ...rows];
+  const report = (total: string) => [
+    '表3　绩效评价指标评分表',
+    '',
+    ...part(['| 决策 | 项目立项 | 立项依据充分性 | 5 | 0 | 5 |', '| | | 立项程序规范性 | 5 | 1 | 4 |']),
+    '',
+    '续表',
+    '',
+    ...part(['| 过程 | 资金管理 | 资金到位率 | 5 | 0 | 5 |', '| | | 预算执行率 | 5 | 0.5 | 4.5 |']),
+    '',
+    '表3（续）',
+    '',
+    ...part(['| 产出 | 产出数量 | 完成率 | 10 | 2 | 8 |', `| 合计 | | | 30 | 3.5 | ${total} |`]),
+    '',
+  ].join('\n');
+
+  it('adds up the rows of every part in the last part’s 合计', () => {
+    expect(findingsOf(report('26.5'), 'score-sum')).toEqual([]);
+    const text = report('25.6');
+    expect(findingsOf(text, 'score-sum').map((f) => [textOf(text, f), f.message.zh])).toEqual([['25.6', '表3 合计得分 25.6 与各行之和 26.5 不一致（计算错误）']]);
+  });
+});

@@ -40,10 +40,14 @@ function annexLine(line: string, base: number): Annex | undefined {
   if (!num) return undefined;
   let i = num.end;
   while (line[i] === ' ' || line[i] === '\u3000') i++;
-  if (line[i] !== '：' && line[i] !== ':' && line[i] !== ' ' && line[i] !== '、' && line[i] !== '.') return undefined;
-  i++;
+  const spaced = i > num.end;
   let end = line.length;
   while (end > i && /[\s*_]/u.test(line[end - 1])) end--;
+  // "**附件1**" on a line of its own: an annex whose title is the caption below it
+  if (end <= i) return { number: num.number, title: { text: '', range: { start: base + end, end: base + end } }, range: { start: base + lead, end: base + end }, topic: '' };
+  // "附件1：标题", "附件 1 标题", "附件1" and a title after a full-width space
+  if (line[i] === '：' || line[i] === ':' || line[i] === '、' || line[i] === '.') i++;
+  else if (!spaced) return undefined;
   while (i < end && /\s/u.test(line[i])) i++;
   if (end <= i) return undefined;
   const title: TextSpan = { text: line.slice(i, end), range: { start: base + i, end: base + end } };
@@ -65,6 +69,24 @@ export function recognizeAnnexes(text: string, headings: readonly Heading[], par
   for (const heading of headings) lines(heading.range.start, heading.range.end);
   for (const paragraph of paragraphs) lines(paragraph.range.start, paragraph.range.end);
   return out.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** How far below a title-less annex line its caption may start (a blank line or two). */
+const TITLE_BELOW_DISTANCE = 8;
+
+/**
+ * An annex line without a title ("**附件1**") takes the paragraph below it (its table's caption)
+ * as its title. New objects: the annexes may be memoised with their paragraph.
+ */
+export function withTopicsFromBelow(annexes: readonly Annex[], paragraphs: readonly Paragraph[]): Annex[] {
+  return annexes.map((annex) => {
+    if (annex.title.text !== '') return annex;
+    const below = paragraphs.find((paragraph) => paragraph.range.start >= annex.range.end);
+    if (!below || below.range.start - annex.range.end > TITLE_BELOW_DISTANCE) return annex;
+    const title = below.text.trim();
+    const start = below.range.start + below.text.indexOf(title);
+    return { ...annex, title: { text: title, range: { start, end: start + title.length } }, topic: annexTopic(title) };
+  });
 }
 
 /** "详见报告附件 3", "见附件1": references inside a sentence (not an annex title line). */

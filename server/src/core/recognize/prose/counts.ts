@@ -28,8 +28,13 @@ function levelAfter(text: string, index: number): IndicatorLevel | undefined {
 function subjectIn(ctx: SubjectContext, sentence: TextSpan, from: number, firstCount: number, below: IndicatorLevel): string | undefined {
   const text = sentence.text;
   const verbs = VERBS.map((v) => text.indexOf(v, from)).filter((at) => at >= 0 && at < firstCount);
-  const limit = Math.min(firstCount, ...verbs);
-  return findIndicatorIn(ctx.index, sentence, { from: sentence.range.start + from, limit: sentence.range.start + limit, below })?.indicator.key;
+  const limit = sentence.range.start + Math.min(firstCount, ...verbs);
+  const named = findIndicatorIn(ctx.index, sentence, { from: sentence.range.start + from, limit, below });
+  if (!named) return undefined;
+  // "产出数量、产出质量…11个二级指标": 产出 begins the name of a counted indicator, it is not the subject
+  const counted = findIndicatorIn(ctx.index, sentence, { from: named.range.start, limit });
+  if (counted && counted.indicator.level >= below && counted.range.start <= named.range.start && counted.range.end > named.range.end) return undefined;
+  return named.indicator.key;
 }
 
 /** `literals`: the number literals of the sentence, in order. */

@@ -21,7 +21,7 @@ import { Lru } from '../../parse/lru';
 import { clone, PlacedMemo } from '../../parse/placed';
 import { scanNumbers } from '../../text/numbers';
 import { splitSentences } from '../../text/sentences';
-import { recognizeAnnexReferences, recognizeAnnexes } from './annexes';
+import { recognizeAnnexReferences, recognizeAnnexes, withTopicsFromBelow } from './annexes';
 import { recognizeClaims } from './claims';
 import { recognizeCounts } from './counts';
 import { mayHoldFacts, recognizeFacts } from './facts';
@@ -262,5 +262,6 @@ export function recognizeProse(input: ProseInput, cache?: BlockCache): ProseResu
   for (const table of input.tables) result.facts.push(...(cellFacts ? cachedTableFacts(cellFacts, input.text, table) : tableFacts(input.text, table)));
   result.facts.sort((a, b) => a.span.range.start - b.span.range.start);
   result.annexes.sort((a, b) => a.range.start - b.range.start);
+  if (result.annexes.some((annex) => annex.title.text === '')) result.annexes = withTopicsFromBelow(result.annexes, input.paragraphs);
   return result;
 }

@@ -1,7 +1,8 @@
 /**
- * All table recognizers over a document's tables. Each table is claimed by the first recognizer
- * that accepts it (self-evaluation, indicator, summary, grade bands, survey); grade band
- * sentences are read from the paragraphs. A recognizer that throws costs a Notice, not the model.
+ * All table recognizers over a document's tables. Each table (a table continued across pages with
+ * its parts joined, continued.ts) is claimed by the first recognizer that accepts it
+ * (self-evaluation, indicator, summary, grade bands, survey); grade band sentences are read from
+ * the paragraphs. A recognizer that throws costs a Notice, not the model.
  */
 import type {
   GradeScale, Heading, IndicatorTable, Notice, Paragraph, SelfEvalTable, SummaryTable, SurveyQuestion, Table, TextSpan,
@@ -9,6 +10,7 @@ import type {
 import { looseName } from '../../text/normalize';
 import type { BlockCache } from '../../parse/blocks';
 import { guarded } from '../../parse/guard';
+import { groupContinued, joinParts } from './continued';
 import { recognizeGradeSentences, recognizeGradeTable } from './gradeBands';
 import { recognizeIndicatorTable } from './indicatorTable';
 import { selfEvalScoreTable } from './selfEvalScores';
@@ -135,7 +137,8 @@ export function recognizeTables(text: string, input: TableInput, notices: Notice
   const memo = cache?.placed<Recognized>('tables');
   memo?.beginPass();
   const above = new TextAbove(input);
-  for (const table of input.tables) {
+  for (const parts of groupContinued(input.tables)) {
+    const table = parts.length === 1 ? parts[0] : joinParts(parts);
     guarded(`table ${table.index + 1}`, notices, () => {
       const textAbove = above.before(table.range.start);
       if (!memo) return collect(out, recognizeTable(table, text, textAbove));

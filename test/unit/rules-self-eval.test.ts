@@ -167,3 +167,35 @@ describe('self-eval: the 自评表 as the score table the prose is held to', () 
     expect(findingsOf(text, 'claim-vs-table')).toEqual([]);
   });
 });
+
+describe('self-eval: a pandoc HTML 自评表', () => {
+  const td = (text: string, attrs = '') => `<td${attrs}>${text}</td>`;
+  const tr = (...cells: string[]) => `<tr>${cells.join('')}</tr>`;
+  const report = (total: string) => [
+    '# 自评报告',
+    '',
+    '<table>',
+    '<tbody>',
+    tr(td('项目名称'), td('森林防灭火能力提升项目', ' colspan="8"')),
+    tr(td('项目资金<br />（万元）', ' rowspan="3"'), td('', ' colspan="2"'), td('年初预算数'), td('全年预算数'), td('全年执行数'), td('分值'), td('执行率'), td('得分')),
+    tr(td('年度资金总额', ' colspan="2"'), td('260.00'), td('312.50'), td('298.43'), td('10'), td('95.50%'), td('9.55')),
+    tr(td('其中：当年财政拨款', ' colspan="2"'), td('260.00'), td('312.50'), td('298.43'), td('—'), td('95.50%'), td('—')),
+    tr(td('年度总体目标', ' rowspan="2"'), td('预期目标', ' colspan="4"'), td('实际完成情况', ' colspan="4"')),
+    tr(td('购置扑火装备不少于120台（套）', ' colspan="4"'), td('购置扑火装备108台（套）', ' colspan="4"')),
+    tr(td('绩效指标', ' rowspan="3"'), td('一级指标'), td('二级指标'), td('三级指标'), td('年度指标值'), td('实际完成值'), td('分值'), td('得分'), td('偏差原因分析及改进措施')),
+    tr(td('产出指标'), td('数量指标'), td('扑火装备购置数量'), td('≥120台（套）'), td('108台（套）'), td('50'), td('45'), td('供货延迟')),
+    tr(td('效益指标'), td('社会效益指标'), td('森林火灾当日扑灭率'), td('≥95%'), td('100%'), td('40'), td('40'), td('')),
+    tr(td('总分', ' colspan="6"'), td('100'), td(total), td('')),
+    '</tbody>',
+    '</table>',
+    '',
+  ].join('\n');
+
+  it('reads the funds total under a section name spanning beside it, and no amounts from the 年度总体目标 text', () => {
+    expect(findingsOf(report('94.55'), 'self-eval')).toEqual([]);
+    const text = report('95.55');
+    expect(findingsOf(text, 'self-eval').map((f) => [textOf(text, f), f.message.zh])).toEqual([
+      ['95.55', '自评表总得分写作 95.55，但各行得分之和为 94.55（含预算执行率得分 9.55）。'],
+    ]);
+  });
+});

@@ -7,7 +7,7 @@
  */
 import type { Cell, FundsRow, NumberLiteral, SelfEvalIndicatorRow, SelfEvalTable, Table, TextSpan } from '../../model/types';
 import { keyOf, normalizeName } from '../../text/normalize';
-import { firstNumber, spanOfCell } from './cellText';
+import { firstNumber, leadingNumber, spanOfCell } from './cellText';
 import { compact, joinLines, rowCells } from './headers';
 
 type FundsRole = 'budgetInitial' | 'budgetFull' | 'executed' | 'weight' | 'rate' | 'score';
@@ -101,9 +101,12 @@ class SelfEvalBuilder {
   }
 
   readFunds(row: number, cols: Map<FundsRole, number>, block: number): void {
-    const label = rowCells(this.table, row).find((c) => c.text !== '' && c.numbers.length === 0) ?? rowCells(this.table, row)[0];
+    // the row's own label, not the section's name spanning down beside it ("项目资金（万元）")
+    const cells = rowCells(this.table, row);
+    const label = cells.find((c) => c.row === row && c.text !== '' && c.numbers.length === 0) ?? cells.find((c) => c.row === row) ?? cells[0];
     if (!label) return;
-    const get = (role: FundsRole): NumberLiteral | undefined => firstNumber(this.at(row, cols.get(role)));
+    // a funds cell holds its amount ("278.65"), not text that mentions numbers ("购置扑火装备不少于120台")
+    const get = (role: FundsRole): NumberLiteral | undefined => leadingNumber(this.at(row, cols.get(role)));
     const funds: FundsRow = {
       label: spanOfCell(label),
       budgetInitial: get('budgetInitial'),

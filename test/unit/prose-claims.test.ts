@@ -116,6 +116,24 @@ describe('prose claims', () => {
     ]);
   });
 
+  it('gives a sentence’s first figure the indicator named in its own clause, past 仅 and 为', () => {
+    const doc = '二级指标中，资金管理得分率仅75.00%，绩效目标得分率80.00%，是得分率最低的两个二级指标。';
+    const claims = recognizeProse(proseInput(doc, [indicatorTable(TREE)])).claims;
+    expect(claims.map((c) => [c.field, c.literal?.text, c.subject.kind === 'indicator' ? c.subject.key : ''])).toEqual([
+      ['rate', '75.00', '过程/资金管理'],
+      ['rate', '80.00', '决策/绩效目标'],
+    ]);
+  });
+
+  it('takes the section’s indicator when the sentence names another one as an object, not as its topic', () => {
+    const doc = ['（2）绩效指标明确性', '信息平台运维经费未设置对应的效益指标，扣1.00分，得4.00分。'].join('\n\n');
+    const claims = recognizeProse(proseInput(doc, [indicatorTable(TREE)])).claims;
+    expect(claims.map((c) => [c.field, c.literal?.text, c.subject.kind === 'indicator' ? c.subject.key : ''])).toEqual([
+      ['deduction', '1.00', '决策/绩效目标/绩效指标明确性'],
+      ['score', '4.00', '决策/绩效目标/绩效指标明确性'],
+    ]);
+  });
+
   it('reads a deduction per item (每…扣) as a rate, not as the indicator’s 扣分', () => {
     const doc = '制度执行有效性方面，发现 3 所学校记录不全，按每所学校扣 0.5 分，共扣 1.5 分；每降低 1 个百分点扣 0.2 分。';
     const claims = recognizeProse(proseInput(doc, [indicatorTable(TREE)])).claims;

@@ -8,8 +8,8 @@
 import type { Claim, ClaimField, ClaimSubject, NumberLiteral, TextSpan } from '../../model/types';
 import { keywordBefore } from './keywords';
 import type { SubjectContext } from './subjects';
-import { findIndicatorIn, type NameMatch } from './indicatorNames';
-import { isDeictic, resolveSubject } from './subjects';
+import { findIndicatorIn, isUnder, type NameMatch } from './indicatorNames';
+import { isDeictic, resolveSubject, sectionSubject } from './subjects';
 
 interface FieldWord {
   word: string;
@@ -136,6 +136,29 @@ function enumeratedBelow(ctx: SubjectContext, subject: ClaimSubject, sentence: T
   return !named;
 }
 
+/** How far into a sentence its topic may start ("其中", "而项目…"). */
+const TOPIC_OFFSET = 4;
+
+/**
+ * The subject of a sentence's first claim: an indicator named in the claim's own clause
+ * ("产出时效得分率仅 75.00%，绩效目标得分率 80.00%"), else the sentence's topic (named first). A name
+ * in an earlier clause that does not open the sentence and is unrelated to the section's indicator
+ * (neither above nor below it: "…未设置对应的产出指标，扣 1.00 分" under "绩效指标明确性：") is an
+ * object of that clause: the section's indicator is meant.
+ */
+function firstSubject(ctx: SubjectContext, sentence: TextSpan, literal: NumberLiteral, deictic: boolean): ClaimSubject | undefined {
+  const limit = literal.range.start;
+  if (deictic) return resolveSubject(ctx, sentence, { limit });
+  const clauseStart = limit - clauseBefore(sentence.text, limit - sentence.range.start).length;
+  if (clauseStart > sentence.range.start && findIndicatorIn(ctx.index, sentence, { from: clauseStart, limit })) return resolveSubject(ctx, sentence, { from: clauseStart, limit });
+  const named = resolveSubject(ctx, sentence, { limit });
+  const section = sectionSubject(ctx, sentence.range.start, false);
+  // a name opening the sentence is its topic ("过程类指标下设…，分值为 20 分"); one further in, an object
+  const inside = named?.kind === 'indicator' && named.key !== undefined && named.range !== undefined && named.range.start - sentence.range.start > TOPIC_OFFSET;
+  if (inside && section?.kind === 'indicator' && section.key !== undefined && !isUnder(named.key!, section.key) && !isUnder(section.key, named.key!)) return section;
+  return named;
+}
+
 /** `literals`: the number literals of the sentence, in order. */
 export function recognizeClaims(ctx: SubjectContext, sentence: TextSpan, literals: readonly NumberLiteral[]): Claim[] {
   const respective = respectiveClaims(ctx, sentence, literals);
@@ -160,7 +183,7 @@ export function recognizeClaims(ctx: SubjectContext, sentence: TextSpan, literal
       continue;
     }
     const limit = literal.range.start;
-    if (subject === null) subject = resolveSubject(ctx, sentence, { limit });
+    if (subject === null) subject = firstSubject(ctx, sentence, literal, deictic);
     else if (!deictic && from !== undefined && findIndicatorIn(ctx.index, sentence, { from, limit })) subject = resolveSubject(ctx, sentence, { from, limit });
     from = literal.range.end;
     if (subject && !enumeratedBelow(ctx, subject, sentence, deictic)) claims.push({ field: field.field, literal, subject, sentence });

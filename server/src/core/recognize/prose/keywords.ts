@@ -1,11 +1,11 @@
 /**
  * The word written right before a number: "满分 5 分", "分值为 20 分", "得分率：85.4%". Looks back a
- * few characters, ignoring whitespace and filler words (为, 是, 达到, ：…), and returns the first
+ * few characters, ignoring whitespace and filler words (为, 是, 达到, 仅, ：…), and returns the first
  * keyword of `keywords` the remaining text ends with (list longer keywords first).
  */
 import { isSpaceCode } from '../../text/sentences';
 
-const FILLERS = ['达到', '为', '是', '了', '达', '约', '共', '计', '：', ':', '"', '“', '”'];
+const FILLERS = ['达到', '为', '是', '了', '达', '约', '共', '计', '仅', '只有', '只', '：', ':', '"', '“', '”'];
 const WINDOW = 16;
 
 export function keywordBefore(text: string, index: number, keywords: readonly string[]): string | undefined {

@@ -199,3 +199,26 @@ describe('self-eval: a pandoc HTML 自评表', () => {
     ]);
   });
 });
+
+describe('self-eval: a funds table in the body (预算数 | 到位数 | 实际支出数 | 执行率)', () => {
+  const table = (total: string) => [
+    '# 报告',
+    '',
+    '表1　项目资金使用情况',
+    '',
+    '| 序号 | 支出内容 | 预算数 | 到位数 | 实际支出数 | 执行率 |',
+    '| --- | --- | --- | --- | --- | --- |',
+    '| 1 | 分类收集设施购置 | 520.00 | 520.00 | 498.36 | 95.84% |',
+    '| 2 | 生活垃圾收运服务 | 860.00 | 860.00 | 788.55 | 91.69% |',
+    `|  | 合计 | 1380.00 | 1380.00 | ${total} | 93.25% |`,
+    '',
+  ].join('\n');
+
+  it('checks the 合计 against its rows, and leaves a rate that is right for the rows alone', () => {
+    expect(findingsOf(table('1286.91'), 'self-eval')).toEqual([]);
+    const text = table('1268.91');
+    expect(findingsOf(text, 'self-eval').map((f) => [textOf(text, f), f.message.zh])).toEqual([
+      ['1268.91', '自评表资金全年执行数：其中各项 498.36 + 788.55 = 1286.91，与“合计”1268.91 不符。'],
+    ]);
+  });
+});

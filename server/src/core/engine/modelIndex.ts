@@ -171,10 +171,11 @@ function indexTables(model: ReportModel): ModelIndex {
 }
 
 function ambiguousKeys(model: ReportModel): Set<string> {
-  // section tables and annex tables apart: one annex 评分表 restates the section tables, several restate several projects
+  // section tables and annex tables apart: one annex 评分表 restates the section tables, several restate several projects;
+  // a table of level-1 rows only (a 得分汇总表 with 扣分) restates totals, it scores no tree of its own
   const scoredTables = new Map<string, number>();
   for (const table of model.indicatorTables) {
-    const roots = new Set(table.indicators.filter((indicator) => indicator.score).map((indicator) => looseName(indicator.path[0] ?? '')));
+    const roots = new Set(table.indicators.filter((indicator) => indicator.score && indicator.level > 1).map((indicator) => looseName(indicator.path[0] ?? '')));
     for (const root of roots) {
       const key = `${table.annex ? 'annex' : 'section'}\u0000${root}`;
       scoredTables.set(key, (scoredTables.get(key) ?? 0) + 1);

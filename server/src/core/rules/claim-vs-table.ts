@@ -15,6 +15,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { Claim, Indicator, NumberLiteral } from '../model/types';
+import { agreesReadingRowsRight, roundedLiterals } from '../engine/contradictedRows';
 import { scoredBySelfEvalOnly } from '../engine/dependencies';
 import { correctLiteral, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
 import { isAmbiguous, levelOneOfKey, termsBelow } from '../engine/modelIndex';
@@ -52,7 +53,9 @@ function occurrences(context: RuleContext, subject: string): Indicator[] {
 function summed(context: RuleContext, indicator: Indicator, field: 'deduction' | 'score'): Value | undefined {
   const terms = termsBelow(context.index, indicator, field);
   if (terms.length === 0) return undefined;
-  return { value: sum(terms), terms, roundedTerms: 0, decimals: maxDecimals(terms), source: indicator };
+  // a row whose 扣分 + 得分 ≠ 分值 by rounding holds roundings (1.125 written 1.13): its share of the sum may be off by one unit
+  const rounded = roundedLiterals(context.index);
+  return { value: sum(terms), terms, roundedTerms: terms.filter((term) => rounded.has(term.range.start)).length, decimals: maxDecimals(terms), source: indicator };
 }
 
 function weightValueOf(indicator: Indicator): Value | undefined {
@@ -181,11 +184,14 @@ function checkClaim(context: RuleContext, claim: Claim): RuleFinding | undefined
     exact,
     roundedTerms: value.roundedTerms,
     termDecimals: value.decimals,
-    // a rate is a rounding; so is a 扣分 no table writes (25% of 2.5 = 0.625 is written 0.63)
-    statedRounded: field === 'rate' || value.derivation !== undefined,
+    // a rate is a rounding; so is a 扣分 no table writes (25% of 2.5 = 0.625 is written 0.63), or one
+    // summed from rows holding roundings (分值 − 得分 = 3.32 where the rows' 扣分 add up to 3.33)
+    statedRounded: field === 'rate' || value.derivation !== undefined || (field === 'deduction' && value.roundedTerms > 0),
     tolerance: context.config.tolerance,
   });
   if (judgement.verdict === 'ok') return undefined;
+  // the claim is right and a row of the table contradicts itself (score-arithmetic reports the row)
+  if (field === 'score' && agreesReadingRowsRight(context.index, literal, value.terms)) return undefined;
   const decimals = field === 'rate' ? literal.decimals : value.decimals;
   const expected = formatLike(exact, literal, decimals);
   const name = FIELD_NAMES[field];

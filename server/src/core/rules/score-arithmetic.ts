@@ -7,16 +7,19 @@
  * add up to the weight mean one of them was mistyped — unless both are 四舍五入 of exact values.
  * Example: annex 制度执行有效性 分值 2.5, 扣分 0.63, 得分 1.88 → 2.51 (rounding difference: exact
  * 0.625 / 1.875 round to 0.63 / 1.88).
- * Fix: two alternatives — change the 扣分 (0.62) or the 得分 (1.87). The preferred one keeps the
- * literal that other places repeat (the 得分 1.88 feeds the totals), so the totals stay right.
+ * Fix: two alternatives — change the 扣分 (0.62) or the 得分 (1.87). The preferred one changes the
+ * cell whose corrected value the prose states ("扣分 1.75 分，得分 5.25 分" against 1.75 | 5.52), else
+ * keeps the literal that other places repeat (the 得分 1.88 feeds the totals), so the totals stay right.
+ * Totals, summaries and prose that agree with the row read as 分值 − 扣分 are not reported on their
+ * own (engine/contradictedRows.ts): the row is the error.
  * When the row's own 评分标准 determines the 扣分 (rule-deduction), only the consistent one is offered.
  */
 import type Decimal from 'decimal.js';
 import { perTable } from '../model/perTable';
 import type { Indicator, IndicatorTable, NumberLiteral } from '../model/types';
 import { FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
-import { looseKeyOf, type ModelIndex } from '../engine/modelIndex';
-import { tableLabel } from '../engine/quantities';
+import { looseKeyOf, looseKeyOfIndicator, type ModelIndex } from '../engine/modelIndex';
+import { statementsFor, statementsOf, tableLabel } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Fix, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatLike, roundHalfUp } from '../text/numbers';
@@ -34,6 +37,12 @@ function repeatedElsewhere(index: ModelIndex, indicator: Indicator, field: 'dedu
   if (!own) return false;
   const occurrences = index.indicatorsByLooseKey.get(looseKeyOf(indicator.path)) ?? [];
   return occurrences.some((other) => other !== indicator && other[field]?.value.eq(own.value));
+}
+
+/** Does the prose state `value` as the indicator's `field`? */
+function proseStates(context: RuleContext, indicator: Indicator, field: 'deduction' | 'score', value: Decimal): boolean {
+  const subject = looseKeyOfIndicator(context.index, indicator);
+  return statementsFor(statementsOf(context.model, context.index), subject, field).some((statement) => statement.place === 'claim' && statement.literal.value.eq(value));
 }
 
 function boundsChecks(context: RuleContext, table: IndicatorTable, indicator: Indicator): RuleFinding[] {
@@ -94,8 +103,13 @@ function sumCheck(context: RuleContext, table: IndicatorTable, indicator: Indica
   // an alternative that breaks the row's own 评分标准 would trade this error for a rule-deduction one
   const deductionBreaksRule = breaksOwnRule(context, indicator, { deduction: roundHalfUp(newDeduction, decimals) });
   const scoreBreaksRule = breaksOwnRule(context, indicator, { score: roundHalfUp(newScore, decimals) });
-  // Else keep the literal other places repeat; else keep the score (it feeds the totals) and change the deduction.
-  const keepScore = deductionBreaksRule ? false : scoreBreaksRule || repeatedElsewhere(context.index, indicator, 'score') || !repeatedElsewhere(context.index, indicator, 'deduction');
+  // Else change the cell whose corrected value the prose states ("扣分 1.75 分，得分 5.25 分" against a row
+  // 1.75 | 5.52); else keep the literal other places repeat; else keep the score (it feeds the totals).
+  const proseScore = proseStates(context, indicator, 'score', roundHalfUp(newScore, decimals));
+  const proseDeduction = proseStates(context, indicator, 'deduction', roundHalfUp(newDeduction, decimals));
+  const keepScore = deductionBreaksRule
+    ? false
+    : scoreBreaksRule || (proseScore !== proseDeduction ? proseDeduction : repeatedElsewhere(context.index, indicator, 'score') || !repeatedElsewhere(context.index, indicator, 'deduction'));
   const target = keepScore ? deduction : score;
   const fixes = [
     ...(deductionBreaksRule ? [] : [alternative(deduction, newDeduction, decimals, 'deduction', score, keepScore)]),

@@ -18,6 +18,7 @@ import type Decimal from 'decimal.js';
 import { perTable } from '../model/perTable';
 import type { Indicator, IndicatorTable, NumberLiteral, TotalRow } from '../model/types';
 import { sum, totalRowRoots, totalRowWeightTerms, weightLiterals, weightSum, type ScoreField } from '../services/derive';
+import { agreesReadingRowsRight, roundedRowLiterals } from '../engine/contradictedRows';
 import { correctLiteral, FIELD_NAMES, related, relatedLiteral, shortName } from '../engine/fixes';
 import { childrenOf, childTermsBelow, hasPartialScores, isAmbiguous, looseKeyOfIndicator, occurrencesOf, parentOf, termsBelow, type ModelIndex } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel, totalRowSubject } from '../engine/quantities';
@@ -25,20 +26,6 @@ import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { Dec, formatLike, naturalDecimals } from '../text/numbers';
 import { breaksOwnRule } from './rule-deduction';
-
-/** Rows whose 扣分 + 得分 ≠ 分值 (any difference): their literals are roundings, not exact figures. */
-function roundedRowLiterals(table: IndicatorTable): Set<number> {
-  const rounded = new Set<number>();
-  for (const indicator of table.indicators) {
-    const { weight, deduction, score } = indicator;
-    if (!weight || !deduction || !score) continue;
-    if (!deduction.value.plus(score.value).eq(weight.value)) {
-      rounded.add(deduction.range.start);
-      rounded.add(score.range.start);
-    }
-  }
-  return rounded;
-}
 
 interface SumCheck {
   context: RuleContext;
@@ -78,6 +65,8 @@ function checkSum(check: SumCheck): RuleFinding | undefined {
   const roundedTerms = terms.filter((term) => check.rounded.has(term.range.start)).length;
   const judgement = judgeRounding({ stated, exact, roundedTerms, termDecimals: decimals, compareDecimals: decimals, tolerance: context.config.tolerance });
   if (judgement.verdict === 'ok') return undefined;
+  // the total is right and a row contradicts itself (扣分 + 得分 ≠ 分值): score-arithmetic reports the row
+  if (field === 'score' && agreesReadingRowsRight(context.index, stated, terms)) return undefined;
   // written with the literal's decimals, widened only as far as the sum needs ("20" → "19.6", not "19.60")
   const written = Math.max(stated.decimals, naturalDecimals(exact, decimals));
   const expected = formatLike(exact, stated, written);

@@ -28,7 +28,7 @@ import { correctLiteral, related } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatAt, plain } from '../services/derive';
-import { Dec } from '../text/numbers';
+import { Dec, roundHalfUp } from '../text/numbers';
 
 type FundsColumn = 'budgetInitial' | 'budgetFull' | 'executed';
 
@@ -120,6 +120,16 @@ function checkRate(context: RuleContext, row: FundsRow): RuleFinding | undefined
     ],
     fixes: correctLiteral(context, row.rate, exact),
   };
+}
+
+/** Is the total's written 执行率 the rate of its parts' 全年执行数 (Σ) to its budget, while its own 执行数 is not that sum? */
+function rateFitsParts(total: FundsRow, parts: readonly FundsRow[]): boolean {
+  const budget = budgetOf(total);
+  const executed = parts.map((row) => row.executed).filter((literal): literal is NumberLiteral => literal !== undefined);
+  if (!total.rate || !total.executed || !budget || budget.value.isZero() || executed.length === 0) return false;
+  const partsSum = sumOf(executed.map((literal) => literal.value));
+  if (partsSum.eq(total.executed.value)) return false;
+  return roundHalfUp(inUnitOf(total.rate, partsSum.div(budget.value)), total.rate.decimals).eq(total.rate.value);
 }
 
 /** 得分 = 分值 × 执行率 (capped at 分值); the written 执行率 is accepted as well as the exact one. */
@@ -280,8 +290,12 @@ function checkClaims(context: RuleContext, table: SelfEvalTable): RuleFinding[] 
 
 function checkTable(context: RuleContext, table: SelfEvalTable): RuleFinding[] {
   const findings = [...checkFundsParts(context, table.funds)];
+  const totals = new Map(fundsBlocks(table.funds).map((block) => [block.total, block]));
   for (const row of table.funds) {
-    for (const finding of [checkRate(context, row), checkFundsScore(context, row)]) if (finding) findings.push(finding);
+    const block = totals.get(row);
+    // a total that is not the sum of its parts is the error when its rate is right for the parts' sum
+    const rateFinding = block && rateFitsParts(row, block.breakdowns[0] ?? []) ? undefined : checkRate(context, row);
+    for (const finding of [rateFinding, checkFundsScore(context, row)]) if (finding) findings.push(finding);
   }
   for (const row of table.indicators) {
     const finding = checkIndicatorRow(row);

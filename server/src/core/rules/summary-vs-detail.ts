@@ -17,6 +17,7 @@
 import type Decimal from 'decimal.js';
 import type { Indicator, NumberLiteral } from '../model/types';
 import { sum, weightSum } from '../services/derive';
+import { agreesReadingRowsRight } from '../engine/contradictedRows';
 import { correctLiteral, FIELD_NAMES, related, shortName } from '../engine/fixes';
 import { childrenOf, hasPartialScores, isAmbiguous, looseKeyOfIndicator, levelOneOfKey, termsBelow, type LevelOneIndicator } from '../engine/modelIndex';
 import { tableLabel } from '../engine/quantities';
@@ -30,6 +31,11 @@ function detailValue(context: RuleContext, indicator: Indicator, field: Field): 
   if (field === 'weight') return weightSum(indicator);
   const terms = termsBelow(context.index, indicator, field);
   return terms.length > 0 ? sum(terms) : undefined;
+}
+
+/** A copied 得分 that differs from the detail only because a detail row contradicts itself (score-arithmetic reports the row). */
+function rightAgainstContradictedRow(context: RuleContext, literal: NumberLiteral, source: Indicator, field: Field): boolean {
+  return field === 'score' && agreesReadingRowsRight(context.index, literal, termsBelow(context.index, source, 'score'));
 }
 
 function mismatch(context: RuleContext, literal: NumberLiteral, value: Decimal, where: Localized, source: Indicator, field: Field): RuleFinding {
@@ -59,7 +65,7 @@ function summaryChecks(context: RuleContext, levelOne: LevelOneIndicator): RuleF
     for (const field of ['weight', 'score'] as const) {
       const literal = entry[field];
       const value = detailValue(context, levelOne.primary, field);
-      if (literal && value && !literal.value.eq(value)) out.push(mismatch(context, literal, value, where, levelOne.primary, field));
+      if (literal && value && !literal.value.eq(value) && !rightAgainstContradictedRow(context, literal, levelOne.primary, field)) out.push(mismatch(context, literal, value, where, levelOne.primary, field));
     }
   }
   return out;
@@ -82,7 +88,7 @@ function copyChecks(context: RuleContext): RuleFinding[] {
         if (field !== 'weight' && (!leaf || hasPartialScores(indicator) || hasPartialScores(source))) continue; // a parent's sum is score-sum's concern
         const literal = indicator[field];
         const value = detailValue(context, source, field);
-        if (!literal || !value || literal.value.eq(value)) continue;
+        if (!literal || !value || literal.value.eq(value) || rightAgainstContradictedRow(context, literal, source, field)) continue;
         const finding = mismatch(context, literal, value, where, source, field);
         out.push(breaksRow(indicator, field, value) ? { ...finding, fixes: [] } : finding);
       }

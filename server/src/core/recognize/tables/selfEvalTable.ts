@@ -15,7 +15,7 @@ type IndicatorRole = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'wei
 
 const FUNDS_WORDS: [FundsRole, string[]][] = [
   ['budgetInitial', ['年初预算数', '年初预算']],
-  ['budgetFull', ['全年预算数', '调整后预算数', '全年预算']],
+  ['budgetFull', ['全年预算数', '调整后预算数', '全年预算', '预算数']],
   ['executed', ['全年执行数', '预算执行数', '执行数', '实际支出']],
   ['rate', ['执行率', '预算执行率']],
   ['score', ['得分', '自评得分']],

@@ -139,6 +139,12 @@ describe('score-rate', () => {
     expect(findings[0].message.zh).toContain('18.72 / 分值 20 = 93.6%');
     expect(applyFixes(text, findings[0].fixes[0].edits)).toContain('| 得分率 | 93.6% | 93.7% |');
   });
+
+  it('leaves a summary rate that is right for the detail when the summary’s 得分 is the error', () => {
+    const text = sectionReport('18.72', { summaryScore: '18.27' });
+    expect(findingsOf(text, 'score-rate')).toEqual([]);
+    expect(findingsOf(text, 'summary-vs-detail').map((f) => textOf(text, f))).toEqual(['18.27']);
+  });
 });
 
 describe('summary-vs-detail', () => {

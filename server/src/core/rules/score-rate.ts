@@ -13,8 +13,9 @@
 import type Decimal from 'decimal.js';
 import { perTable } from '../model/perTable';
 import type { IndicatorTable, NumberLiteral, ReportModel } from '../model/types';
-import { weightSum } from '../services/derive';
+import { sum, weightSum } from '../services/derive';
 import { correctLiteral, relatedLiteral } from '../engine/fixes';
+import { levelOneOfKey, termsBelow } from '../engine/modelIndex';
 import { tableLabel } from '../engine/quantities';
 import { roundingInterval, verdictLabel, type Verdict } from '../engine/rounding';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
@@ -26,6 +27,8 @@ interface RatePlace {
   weight: Decimal;
   weightLiteral?: NumberLiteral;
   where: Localized;
+  /** For a summary entry: its indicator's score recomputed from the detail table. */
+  detailScore?: Decimal;
 }
 
 function scaled(rate: NumberLiteral, fraction: Decimal): Decimal {
@@ -68,15 +71,32 @@ function placesOf(context: RuleContext): RatePlace[] {
   for (const table of model.summaryTables) {
     const label = tableLabel(model, table.tableIndex);
     for (const entry of table.entries) {
-      if (entry.rate && entry.score && entry.weight) places.push({ rate: entry.rate, score: entry.score, weight: entry.weight.value, weightLiteral: entry.weight, where: { zh: `${label.zh}“${entry.name.text}”`, en: `${label.en} "${entry.name.text}"` } });
+      if (entry.rate && entry.score && entry.weight) places.push({ rate: entry.rate, score: entry.score, weight: entry.weight.value, weightLiteral: entry.weight, where: { zh: `${label.zh}“${entry.name.text}”`, en: `${label.en} "${entry.name.text}"` }, detailScore: detailScoreOf(context, entry.key) });
     }
     const total = table.total;
     if (total?.rate && total.score) {
       const weight = total.weight?.value ?? (table.entries.every((entry) => entry.weight) ? table.entries.reduce((acc, entry) => acc.plus(entry.weight!.value), new Dec(0)) : new Dec(context.config.totalWeight));
-      places.push({ rate: total.rate, score: total.score, weight, weightLiteral: total.weight, where: { zh: `${label.zh} ${total.name.text}`, en: `${label.en} ${total.name.text}` } });
+      places.push({ rate: total.rate, score: total.score, weight, weightLiteral: total.weight, where: { zh: `${label.zh} ${total.name.text}`, en: `${label.en} ${total.name.text}` }, detailScore: reportDetailScore(context) });
     }
   }
   return places.filter((place) => !place.weight.isZero());
+}
+
+function detailScoreOf(context: RuleContext, key: string | undefined): Decimal | undefined {
+  const primary = key === undefined ? undefined : levelOneOfKey(context.index, key)?.primary;
+  const terms = primary ? termsBelow(context.index, primary, 'score') : [];
+  return terms.length > 0 ? sum(terms) : undefined;
+}
+
+/** The report's score recomputed from the detail tables (Σ of the level-1 scores). */
+function reportDetailScore(context: RuleContext): Decimal | undefined {
+  const parts = context.index.levelOne.map((entry) => detailScoreOf(context, entry.looseKey));
+  return parts.length > 0 && parts.every((part) => part !== undefined) ? parts.reduce((acc, part) => acc.plus(part!), new Dec(0)) : undefined;
+}
+
+/** A summary rate that is right for the detail's score: the entry's 得分 is the error (summary-vs-detail reports it). */
+function rightForDetail(place: RatePlace): boolean {
+  return place.detailScore !== undefined && !place.detailScore.eq(place.score.value) && roundHalfUp(scaled(place.rate, place.detailScore.div(place.weight)), place.rate.decimals).eq(place.rate.value);
 }
 
 export const scoreRate: Rule = {
@@ -96,7 +116,7 @@ export const scoreRate: Rule = {
     const out: RuleFinding[] = [];
     for (const place of placesOf(context)) {
       const { verdict, exact } = verdictOf(place);
-      if (verdict === 'ok') continue;
+      if (verdict === 'ok' || rightForDetail(place)) continue;
       const expected = formatLike(exact, place.rate);
       const label = verdictLabel(verdict);
       const unit = place.rate.unit === '%' ? '%' : '';

@@ -162,6 +162,14 @@ describe('self-eval: the 自评表 as the score table the prose is held to', () 
     expect(findingsOf(text, 'self-eval').map((f) => textOf(text, f))).toEqual(['36.38']);
   });
 
+  it('holds what the prose says of the 预算执行率 to the funds total, without asking to rename the section', () => {
+    const text = withProse(['（一）预算执行情况', '该指标分值 10 分，执行率 96.57%，自评得分 9.66 分。']);
+    expect(findingsOf(text, 'claim-vs-table')).toEqual([]);
+    expect(findingsOf(text, 'indicator-name')).toEqual([]);
+    const wrong = withProse(['（一）预算执行情况', '该指标分值 10 分，执行率 96.57%，自评得分 9.76 分。']);
+    expect(findingsOf(wrong, 'claim-vs-table').map((f) => textOf(wrong, f))).toEqual(['9.76']);
+  });
+
   it('does not give the figures of items listed under a group’s title to the group', () => {
     const text = withProse(['1.质量指标。维修工程全部验收合格，得 5 分；抽检水样 500 份，达标 481 份，按比例得 4.72 分。']);
     expect(findingsOf(text, 'claim-vs-table')).toEqual([]);

@@ -47,6 +47,8 @@ function checkSubject(context: RuleContext, claim: Claim, seen: Set<string>, nam
   const indicator = tableIndicator(context, subject.key);
   if (!indicator) return undefined;
   const name = writtenName(indicator);
+  // a name no table writes (the 预算执行率 a 自评表's funds total stands for) has no spelling to hold the text to
+  if (!looseName(context.model.text.slice(indicator.nameRange.start, indicator.nameRange.end)).includes(looseName(name))) return undefined;
   const where = tableLabel(context.model, indicator.tableIndex);
   return {
     message: {

@@ -65,8 +65,8 @@ export const partsSum: Rule = {
   defaultSeverity: 'error',
   docs: {
     what: {
-      zh: '检查正文中“共…，其中：…；…”一类表述：各分项（统一元/万元/亿元后）之和应等于所述合计。',
-      en: 'Checks prose totals listed with their parts ("共…，其中：…；…"): the parts, converted to the total’s unit (元/万元/亿元), must add up to the total.',
+      zh: '检查正文中“共…，其中：…；…”和“…万元用于：…”一类表述：各分项（统一元/万元/亿元后）之和应等于所述合计；“主要用于”只列举主要用途，分项之和小于合计时仅为警告。',
+      en: 'Checks prose totals listed with their parts ("共…，其中：…；…", "…万元用于：…"): the parts, converted to the total’s unit (元/万元/亿元), must add up to the total; a list of the main uses ("主要用于") that adds up to less is only a warning.',
     },
     why: {
       zh: '分项与合计不符属于“散总不符”，评审会据此扣分，通常说明某个金额录入有误。',

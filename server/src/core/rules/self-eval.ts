@@ -311,8 +311,8 @@ export const selfEval: Rule = {
   defaultSeverity: 'error',
   docs: {
     what: {
-      zh: '自评表：年度资金总额 = 其中各项之和；执行率 = 全年执行数 / 全年预算数（无全年预算数时用年初预算数）；得分 = 分值 × 执行率（不超过分值）；达到指标值却扣分且无偏差原因、未达到却得满分给出警告；总分 = 各行得分之和（含预算执行率得分）；正文“自评得分”与各行得分之和一致。',
-      en: 'Self-evaluation table: the funds total = Σ its parts; rate = executed / full-year budget (or initial budget when alone); score = weight × rate, capped; a met target that loses points without a reason, or a missed target with full marks, is a warning; the stated total = Σ row scores (incl. the budget-execution score), and so is the 自评得分 the text states.',
+      zh: '自评表（及正文中的资金表）：年度资金总额（合计）= 其中各项之和，每种分法（按收入性质分、按支出性质分）各自相加；执行率 = 全年执行数 / 全年预算数（无全年预算数时用年初预算数）；得分 = 分值 × 执行率（不超过分值）；达到指标值却扣分且无偏差原因、未达到却得满分给出警告；总分 = 各行得分之和（含预算执行率得分）；正文“自评得分”与各行得分之和一致。',
+      en: 'Self-evaluation table (and funds tables in the text): the funds total = Σ its parts, each breakdown (by source, by kind of spending) on its own; rate = executed / full-year budget (or initial budget when alone); score = weight × rate, capped; a met target that loses points without a reason, or a missed target with full marks, is a warning; the stated total = Σ row scores (incl. the budget-execution score), and so is the 自评得分 the text states.',
     },
     why: {
       zh: '这是财政部门审核自评表时逐项核对的内容（评价计分正确、散总一致）；不一致的自评表会被退回。',

@@ -230,3 +230,15 @@ describe('self-eval: a funds table in the body (预算数 | 到位数 | 实际�
     ]);
   });
 });
+
+describe('self-eval: the cascade from the funds total reaches the prose 预算执行率 得分', () => {
+  it('carries a corrected funds total into the rate, the score and the prose that restates the score', () => {
+    const text = doc({ executed: '146.86' }).replace('# 自评报告\n', '# 自评报告\n\n其中：预算执行率得分 9.79 分。\n');
+    const finding = findingsOf(text, 'self-eval').find((f) => textOf(text, f) === '146.86')!;
+    const cascade = finding.fixes.find((fix) => fix.kind === 'cascade')!;
+    const fixed = applyFixes(text, cascade.edits);
+    expect(fixed).toContain('其中：预算执行率得分 9.66 分。');
+    expect(fixed).toContain('| | 年度资金总额 | 120.00 | 150.00 | 144.86 | 10 | 96.57% | 9.66 | |');
+    expect(findingsOf(fixed, 'claim-vs-table')).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { FundsRow, NumberLiteral, ReportModel, SelfEvalTable, SummaryTable, SurveyQuestion } from '../model/types';
-import { fundsBlocks, fundsTotalOf } from '../model/funds';
+import { FUNDS_INDICATOR, fundsBlocks, fundsTotalOf } from '../model/funds';
 import { Dec, formatLike, naturalDecimals, roundHalfUp } from '../text/numbers';
 import type { TextEdit } from './types';
 
@@ -117,10 +117,12 @@ export function scoredBySelfEvalOnly(model: ReportModel): boolean {
 /** Prose claims of the 自评得分 (report score claims of a report scored by a 自评表 only) copy the table's 总分. */
 function selfEvalClaims(graph: DependencyGraph, model: ReportModel): void {
   const total = scoredBySelfEvalOnly(model) ? model.selfEvalTables[0].statedTotal : undefined;
-  if (!total) return;
+  // the prose 预算执行率 得分 ("其中：预算执行率得分 9.79 分") copies the funds total's 得分
+  const fundsScore = model.selfEvalTables.length === 1 ? fundsTotalOf(model.selfEvalTables[0].funds)?.score : undefined;
   for (const claim of model.claims) {
-    if (claim.field !== 'score' || claim.subject.kind !== 'report' || !claim.literal) continue;
-    add(graph, { literal: claim.literal, inputs: [total], compute: (read) => read(total), exact: true });
+    if (claim.field !== 'score' || !claim.literal) continue;
+    const source = claim.subject.kind === 'report' ? total : claim.subject.key === FUNDS_INDICATOR ? fundsScore : undefined;
+    if (source) add(graph, { literal: claim.literal, inputs: [source], compute: (read) => read(source), exact: true });
   }
 }
 

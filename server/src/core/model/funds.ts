@@ -4,6 +4,9 @@
  */
 import type { FundsRow } from './types';
 
+/** The level-1 indicator a 自评表's funds total stands for (its 分值 and 得分), as summary tables and prose name it. */
+export const FUNDS_INDICATOR = '预算执行率';
+
 export interface FundsBlock {
   total: FundsRow;
   /** Each breakdown's rows, in table order; each adds up to the total on its own. */

@@ -6,12 +6,9 @@
  * with the 自评表 as with any 评分表. The 总分 row stays with the self-eval rule.
  */
 import type { Cell, Indicator, IndicatorTable, SelfEvalTable, Table } from '../../model/types';
-import { fundsTotalOf } from '../../model/funds';
+import { FUNDS_INDICATOR, fundsTotalOf } from '../../model/funds';
 import { recognizeIndicatorTable } from './indicatorTable';
 import { indicatorSectionRows } from './selfEvalTable';
-
-/** The name the 预算执行率 row goes by in summary tables and prose. */
-const FUNDS_INDICATOR = '预算执行率';
 
 /** Rows [start, end) of `table` as a table of their own (cells renumbered from 0; literals and ranges shared). */
 function sliceRows(table: Table, start: number, end: number): Table {

@@ -142,6 +142,12 @@ describe('self-eval: funds blocks of a department form and funds tables in the b
     expect(findingsOf(form('1001.30'), 'self-eval')).toEqual([]);
   });
 
+  it('offers no fix when the breakdowns add up to different totals (which number is wrong cannot be told)', () => {
+    const text = form('1001.30').replace('| | 其他资金 | 130.00 | 130.00 | 124.70 |', '| | 其他资金 | 130.00 | 140.00 | 124.70 |');
+    const findings = findingsOf(text, 'self-eval').filter((f) => f.message.zh.includes('其中各项'));
+    expect(findings.map((f) => [textOf(text, f), f.fixes])).toEqual([['2689.75', []]]);
+  });
+
   it('flags the breakdown that does not add up, at the total', () => {
     const text = form('1010.30');
     const findings = findingsOf(text, 'self-eval').filter((f) => f.message.zh.includes('其中各项'));

@@ -9,7 +9,7 @@ export const FUNDS_INDICATOR = '预算执行率';
 
 export interface FundsBlock {
   total: FundsRow;
-  /** Each breakdown's rows, in table order; each adds up to the total on its own. */
+  /** Each breakdown's rows (two or more), in table order; each adds up to the total on its own. */
   breakdowns: FundsRow[][];
 }
 
@@ -20,7 +20,8 @@ export function fundsBlocks(funds: readonly FundsRow[]): FundsBlock[] {
     const block = row.breakdown === undefined ? undefined : blocks.get(row.block);
     if (block) (block.breakdowns[row.breakdown!] ??= []).push(row);
   }
-  return [...blocks.values()].map((block) => ({ ...block, breakdowns: block.breakdowns.filter((rows) => rows !== undefined) }));
+  // a breakdown lists two parts at least: a lone 其中 row is an example, not the whole
+  return [...blocks.values()].map((block) => ({ ...block, breakdowns: block.breakdowns.filter((rows) => rows !== undefined && rows.length >= 2) }));
 }
 
 /** The funds total of the table (年度资金总额): the total of its first block that has one. */

@@ -46,18 +46,27 @@ function sumOf(values: readonly Decimal[]): Decimal {
 function checkFundsParts(context: RuleContext, funds: readonly FundsRow[]): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const { total, breakdowns } of fundsBlocks(funds)) {
-    for (const parts of breakdowns) findings.push(...checkBreakdown(context, total, parts));
+    for (const parts of breakdowns) findings.push(...checkBreakdown(context, total, parts, breakdowns));
   }
   return findings;
 }
 
-function checkBreakdown(context: RuleContext, total: FundsRow, parts: readonly FundsRow[]): RuleFinding[] {
+const FUNDS_COLUMNS = ['budgetInitial', 'budgetFull', 'executed'] as const;
+
+function columnSum(parts: readonly FundsRow[], column: (typeof FUNDS_COLUMNS)[number]): Decimal | undefined {
+  const written = parts.map((row) => row[column]).filter((literal): literal is NumberLiteral => literal !== undefined);
+  return written.length === 0 ? undefined : sumOf(written.map((literal) => literal.value));
+}
+
+function checkBreakdown(context: RuleContext, total: FundsRow, parts: readonly FundsRow[], breakdowns: readonly (readonly FundsRow[])[]): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  for (const column of ['budgetInitial', 'budgetFull', 'executed'] as const) {
+  for (const column of FUNDS_COLUMNS) {
     const stated = total[column];
     const written = parts.map((row) => row[column]).filter((literal): literal is NumberLiteral => literal !== undefined);
     if (!stated || written.length === 0) continue;
     const sum = sumOf(written.map((literal) => literal.value));
+    // breakdowns that add up to different totals cannot tell which number is wrong: no fix
+    const agreed = breakdowns.every((other) => other === parts || columnSum(other, column)?.eq(sum) !== false);
     const decimals = Math.max(stated.decimals, ...written.map((literal) => literal.decimals));
     if (judgeRounding({ stated, exact: sum, roundedTerms: 0, compareDecimals: decimals, tolerance: context.config.tolerance }).verdict === 'ok') continue;
     const name = COLUMN_NAMES[column];
@@ -65,7 +74,7 @@ function checkBreakdown(context: RuleContext, total: FundsRow, parts: readonly F
     const termsText = written.map(plain).join(' + ');
     // a total its own 执行率 confirms is less likely the wrong number: offer the fix, do not prefer it
     const confirmed = column === 'executed' && total.rate !== undefined && checkRate(context, total) === undefined && exactRate(total) !== undefined;
-    const fixes = correctLiteral(context, stated, sum, decimals).map((fix) => (confirmed ? { ...fix, preferred: false } : fix));
+    const fixes = agreed ? correctLiteral(context, stated, sum, decimals).map((fix) => (confirmed ? { ...fix, preferred: false } : fix)) : [];
     findings.push({
       ...(confirmed ? { severity: 'warning' as const } : {}),
       message: {

@@ -3,13 +3,19 @@
  * "本题有效填写人次 | N" (or a 合计 row, in tables typed by hand). The question is the paragraph or
  * heading right above the table.
  */
-import type { SurveyOption, SurveyQuestion, Table, TextSpan } from '../../model/types';
+import type { Cell, NumberLiteral, SurveyOption, SurveyQuestion, Table, TextSpan } from '../../model/types';
 import { spanOfCell } from './cellText';
 import { compact, joinLines, rowCells } from './headers';
 
 const RESPONDENT_WORDS = ['本题有效填写人次', '有效填写人次', '本题有效填写人数', '有效填写人数', '有效样本'];
 /** A 合计 row closing the options: the number of respondents of a single-choice question, never an option. */
 const TOTAL_WORDS = ['合计', '总计'];
+
+/** A count is a whole number written as such: a percentage that slid into the 小计 column (a row missing a cell) is none. */
+function countIn(cell: Cell | undefined): NumberLiteral | undefined {
+  const first = cell?.numbers[0];
+  return first && first.unit !== '%' ? first : undefined;
+}
 
 function findColumn(headers: string[], words: string[]): number {
   return headers.findIndex((h) => words.some((w) => compact(h).startsWith(w)));
@@ -43,7 +49,7 @@ export function recognizeSurveyTable(table: Table, title: TextSpan | undefined):
     const text = joinLines(label.text);
     options.push({
       label: { text, range: spanOfCell(label).range },
-      count: countCol >= 0 ? table.grid[r][countCol]?.numbers[0] : undefined,
+      count: countCol >= 0 ? countIn(table.grid[r][countCol]) : undefined,
       ratio: ratioCol >= 0 ? table.grid[r][ratioCol]?.numbers[0] : undefined,
     });
   }

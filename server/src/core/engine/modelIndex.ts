@@ -243,6 +243,12 @@ export function childrenOf(index: ModelIndex, indicator: Indicator): Indicator[]
  * (so a wrong parent does not hide the real sum), or its own value when nothing below is written.
  * Same as services/derive `termsOf`, memoised per check.
  */
+/** Σ termsBelow: an indicator's 扣分 or 得分 recomputed from what is written below it; undefined when nothing is. */
+export function sumBelow(index: ModelIndex, indicator: Indicator, field: 'deduction' | 'score'): Decimal | undefined {
+  const terms = termsBelow(index, indicator, field);
+  return terms.length === 0 ? undefined : terms.reduce((acc, term) => acc.plus(term.value), new Dec(0));
+}
+
 export function termsBelow(index: ModelIndex, indicator: Indicator, field: 'deduction' | 'score'): NumberLiteral[] {
   let memo = index.terms.get(indicator);
   if (!memo) {

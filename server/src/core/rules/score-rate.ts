@@ -13,9 +13,9 @@
 import type Decimal from 'decimal.js';
 import { perTable } from '../model/perTable';
 import type { IndicatorTable, NumberLiteral, ReportModel } from '../model/types';
-import { sum, weightSum } from '../services/derive';
+import { weightSum } from '../services/derive';
 import { correctLiteral, relatedLiteral } from '../engine/fixes';
-import { levelOneOfKey, termsBelow } from '../engine/modelIndex';
+import { levelOneOfKey, sumBelow } from '../engine/modelIndex';
 import { tableLabel } from '../engine/quantities';
 import { roundingInterval, verdictLabel, type Verdict } from '../engine/rounding';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
@@ -84,8 +84,7 @@ function placesOf(context: RuleContext): RatePlace[] {
 
 function detailScoreOf(context: RuleContext, key: string | undefined): Decimal | undefined {
   const primary = key === undefined ? undefined : levelOneOfKey(context.index, key)?.primary;
-  const terms = primary ? termsBelow(context.index, primary, 'score') : [];
-  return terms.length > 0 ? sum(terms) : undefined;
+  return primary ? sumBelow(context.index, primary, 'score') : undefined;
 }
 
 /** The report's score recomputed from the detail tables (Σ of the level-1 scores). */

@@ -16,10 +16,10 @@
  */
 import type Decimal from 'decimal.js';
 import type { Indicator, NumberLiteral } from '../model/types';
-import { sum, weightSum } from '../services/derive';
+import { weightSum } from '../services/derive';
 import { agreesReadingRowsRight } from '../engine/contradictedRows';
 import { correctLiteral, FIELD_NAMES, related, shortName } from '../engine/fixes';
-import { childrenOf, hasPartialScores, isAmbiguous, looseKeyOfIndicator, levelOneOfKey, termsBelow, type LevelOneIndicator } from '../engine/modelIndex';
+import { childrenOf, hasPartialScores, isAmbiguous, looseKeyOfIndicator, levelOneOfKey, sumBelow, termsBelow, type LevelOneIndicator } from '../engine/modelIndex';
 import { tableLabel } from '../engine/quantities';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatLike, naturalDecimals } from '../text/numbers';
@@ -28,9 +28,7 @@ type Field = 'weight' | 'deduction' | 'score';
 
 /** The section table's value of an indicator's field: a weight as written, a score as the sum of its rows. */
 function detailValue(context: RuleContext, indicator: Indicator, field: Field): Decimal | undefined {
-  if (field === 'weight') return weightSum(indicator);
-  const terms = termsBelow(context.index, indicator, field);
-  return terms.length > 0 ? sum(terms) : undefined;
+  return field === 'weight' ? weightSum(indicator) : sumBelow(context.index, indicator, field);
 }
 
 /** A copied 得分 that differs from the detail only because a detail row contradicts itself (score-arithmetic reports the row). */

@@ -65,11 +65,18 @@ function fieldOf(literal: NumberLiteral, sentence: TextSpan): FieldWord | undefi
   return entry;
 }
 
-/** The text of the clause before `index` (back to the last comma, semicolon or colon). */
-function clauseBefore(text: string, index: number): string {
+/** The clause holding `index`: from the comma, semicolon or colon before it to the one after it. */
+function clauseAround(text: string, index: number): { start: number; end: number } {
   let start = index;
   while (start > 0 && !CLAUSE_MARKS.has(text[start - 1])) start--;
-  return text.slice(start, index);
+  let end = index;
+  while (end < text.length && !CLAUSE_MARKS.has(text[end])) end++;
+  return { start, end };
+}
+
+/** The text of the clause before `index`. */
+function clauseBefore(text: string, index: number): string {
+  return text.slice(clauseAround(text, index).start, index);
 }
 
 /** Grade claims: "绩效评级为“优”", "评价等级为良". */
@@ -103,10 +110,7 @@ function respectiveClaims(ctx: SubjectContext, sentence: TextSpan, literals: rea
   const text = sentence.text;
   const at = text.indexOf('分别');
   if (at < 0) return [];
-  let clauseStart = at;
-  while (clauseStart > 0 && !CLAUSE_MARKS.has(text[clauseStart - 1])) clauseStart--;
-  let clauseEnd = at;
-  while (clauseEnd < text.length && !CLAUSE_MARKS.has(text[clauseEnd])) clauseEnd++;
+  const { start: clauseStart, end: clauseEnd } = clauseAround(text, at);
   const base = sentence.range.start;
   const names: NameMatch[] = [];
   for (let from = base + clauseStart; ; ) {

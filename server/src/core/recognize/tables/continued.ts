@@ -31,26 +31,33 @@ export function groupContinued(tables: readonly Table[]): Table[][] {
   return groups;
 }
 
+/**
+ * Grid rows moved by `delta`: each distinct cell copied once with its row renumbered (literals and
+ * ranges shared). Shared with selfEvalScores.ts, which reads a section of a table as a table.
+ */
+export function shiftedRows(rows: readonly (Cell | undefined)[][], delta: number, body = false): { grid: (Cell | undefined)[][]; cells: Cell[] } {
+  const moved = new Map<Cell, Cell>();
+  const grid = rows.map((row) => row.map((cell) => {
+    if (!cell) return cell;
+    let copy = moved.get(cell);
+    if (!copy) {
+      copy = { ...cell, row: cell.row + delta, ...(body ? { header: false } : {}) };
+      moved.set(cell, copy);
+    }
+    return copy;
+  }));
+  return { grid, cells: [...moved.values()] };
+}
+
 /** The parts as one table: the first part's header, caption and index, then the body rows of every part. */
 export function joinParts(parts: readonly Table[]): Table {
   const [first] = parts;
   const grid = [...first.grid];
   const cells = [...first.cells];
   for (const part of parts.slice(1)) {
-    const offset = grid.length - part.headerRows;
-    const moved = new Map<Cell, Cell>();
-    for (const row of part.grid.slice(part.headerRows)) {
-      grid.push(row.map((cell) => {
-        if (!cell) return cell;
-        let copy = moved.get(cell);
-        if (!copy) {
-          copy = { ...cell, row: cell.row + offset, header: false };
-          moved.set(cell, copy);
-          cells.push(copy);
-        }
-        return copy;
-      }));
-    }
+    const body = shiftedRows(part.grid.slice(part.headerRows), grid.length - part.headerRows, true);
+    grid.push(...body.grid);
+    cells.push(...body.cells);
   }
   return { ...first, range: { start: first.range.start, end: parts[parts.length - 1].range.end }, grid, cells };
 }

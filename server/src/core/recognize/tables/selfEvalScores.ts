@@ -5,24 +5,15 @@
  * claims ("该指标分值 6 分，自评得 5.90 分"), summary tables and the report total are then compared
  * with the 自评表 as with any 评分表. The 总分 row stays with the self-eval rule.
  */
-import type { Cell, Indicator, IndicatorTable, SelfEvalTable, Table } from '../../model/types';
+import type { Indicator, IndicatorTable, SelfEvalTable, Table } from '../../model/types';
 import { FUNDS_INDICATOR, fundsTotalOf } from '../../model/funds';
+import { shiftedRows } from './continued';
 import { recognizeIndicatorTable } from './indicatorTable';
 import { indicatorSectionRows } from './selfEvalTable';
 
 /** Rows [start, end) of `table` as a table of their own (cells renumbered from 0; literals and ranges shared). */
 function sliceRows(table: Table, start: number, end: number): Table {
-  const moved = new Map<Cell, Cell>();
-  const shifted = (cell: Cell): Cell => {
-    let copy = moved.get(cell);
-    if (!copy) {
-      copy = { ...cell, row: cell.row - start };
-      moved.set(cell, copy);
-    }
-    return copy;
-  };
-  const grid = table.grid.slice(start, end).map((row) => row.map((cell) => cell && shifted(cell)));
-  return { ...table, grid, cells: [...moved.values()], headerRows: 1 };
+  return { ...table, ...shiftedRows(table.grid.slice(start, end), -start), headerRows: 1 };
 }
 
 function fundsIndicator(table: Table, selfEval: SelfEvalTable): Indicator | undefined {

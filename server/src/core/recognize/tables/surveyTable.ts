@@ -38,12 +38,14 @@ export function recognizeSurveyTable(table: Table, title: TextSpan | undefined):
     const label = table.grid[r][optionCol];
     if (!label || label.text === '') continue;
     const name = compact(label.text);
+    // the number a 人次/合计 row gives: in the 小计 column, else the first one after its label
+    const rowNumber = () => (countCol >= 0 ? table.grid[r][countCol]?.numbers[0] : undefined) ?? rowCells(table, r).find((c) => c !== label && c.numbers.length > 0)?.numbers[0];
     if (RESPONDENT_WORDS.some((w) => name.startsWith(w))) {
-      respondents = rowCells(table, r).find((c) => c !== label && c.numbers.length > 0)?.numbers[0] ?? label.numbers[0];
+      respondents = rowNumber() ?? label.numbers[0];
       continue;
     }
     if (TOTAL_WORDS.some((w) => name.startsWith(w))) {
-      total = (countCol >= 0 ? table.grid[r][countCol]?.numbers[0] : undefined) ?? rowCells(table, r).find((c) => c !== label && c.numbers.length > 0)?.numbers[0];
+      total = rowNumber();
       continue;
     }
     const text = joinLines(label.text);

@@ -49,6 +49,11 @@ describe('decimal helpers', () => {
     const [like] = scanNumbers('１８．７３');
     expect(formatLike(new Dec('18.72'), like)).toBe('１８．７２');
     expect(formatLike(new Dec('1687.5'), { text: '1,000', decimals: 0, fullWidth: false })).toBe('1,688');
+    // Word drafts mix widths within one number: the point keeps its own width
+    const [mixed] = scanNumbers('０.００');
+    expect(formatLike(new Dec('1'), mixed)).toBe('１.００');
+    const [whole] = scanNumbers('５');
+    expect(formatLike(new Dec('4.5'), whole, 1)).toBe('４．５');
   });
 
   it('parses only numbers', () => {

@@ -82,6 +82,18 @@ describe('parseScoringRule', () => {
     });
   });
 
+  it('bands paying a share of the 分值, written either way round', () => {
+    const bands = [
+      { low: '90', lowInclusive: true, highInclusive: false, weightShare: '1' },
+      { low: '80', lowInclusive: true, high: '90', highInclusive: false, weightShare: '0.8' },
+      { low: '70', lowInclusive: true, high: '80', highInclusive: false, weightShare: '0.6' },
+      { high: '70', highInclusive: false, lowInclusive: true, points: '0' },
+    ];
+    expect(plain(rule('90%（含）以上得满分，80%（含）-90%得80%分值，70%（含）-80%得60%分值，70%以下不得分。'))).toEqual({ kind: 'band', bands });
+    expect(plain(rule('90%（含）以上得满分；80%（含）-90%得分值的80%；70%（含）-80%按分值的60%计分；70%以下不得分'))).toEqual({ kind: 'band', bands });
+    expect(plain(rule('95%以上得满分，90%-95%得满分的90%'))).toMatchObject({ bands: [{ weightShare: '1' }, { low: '90', high: '95', weightShare: '0.9' }] });
+  });
+
   it('unknown text gives no rule', () => {
     expect(rule('根据项目实际情况酌情打分')).toBeUndefined();
     expect(rule('')).toBeUndefined();

@@ -323,6 +323,12 @@ export interface Formula {
    * option weights and the divisor, so a rule can compare the counts with the survey table.
    */
   weighted?: { terms: { count: NumberLiteral; weight: NumberLiteral }[]; total: NumberLiteral };
+  /**
+   * A rate stated in words ("计划清运14.60万吨，实际清运14.82万吨，完成率101.15%"): the two figures
+   * it divides. The expression is then not written: its text is built from them
+   * ("14.82/14.60×100%") and its range spans them.
+   */
+  inWords?: { numerator: NumberLiteral; denominator: NumberLiteral; /** 计划, 预算, 目标 or 任务. */ plannedWord: string };
   /** Indicator the formula belongs to, when known. */
   subjectKey?: string;
   sentence: TextSpan;

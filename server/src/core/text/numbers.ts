@@ -204,7 +204,7 @@ export function formatLike(value: Decimal, like: Pick<NumberLiteral, 'decimals' 
     const [intPart, frac] = text.split('.');
     text = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
   }
-  if (like.fullWidth) text = toFullWidth(text);
+  if (like.fullWidth) text = fullWidthLike(text, like.text);
   if (rounded.isNegative() && !rounded.isZero()) text = (isMinusSign(like.text[0]) ? like.text[0] : like.fullWidth ? '－' : '-') + text;
   return text;
 }
@@ -212,6 +212,19 @@ export function formatLike(value: Decimal, like: Pick<NumberLiteral, 'decimals' 
 /** The fewest decimals that write `value` exactly (trailing zeros dropped), at most `max`. */
 export function naturalDecimals(value: Decimal, max = 4): number {
   return Math.min(value.decimalPlaces(), max);
+}
+
+/**
+ * Full-width digits as `like` writes them. Word drafts mix widths within one number ("５.００"):
+ * the decimal point and the thousands separator keep the width `like` gives them (full width
+ * when `like` writes none).
+ */
+function fullWidthLike(text: string, like: string): string {
+  const point = like.includes('.') ? '.' : '．';
+  const comma = like.includes(',') ? ',' : '，';
+  let out = '';
+  for (const ch of text) out += ch === '.' ? point : ch === ',' ? comma : toFullWidth(ch);
+  return out;
 }
 
 export function toFullWidth(text: string): string {

@@ -26,6 +26,7 @@ import { recognizeClaims } from './claims';
 import { recognizeCounts } from './counts';
 import { mayHoldFacts, recognizeFacts } from './facts';
 import { recognizeFormulas } from './formulas';
+import { recognizeRatesInWords } from './ratesInWords';
 import { buildIndicatorIndex, type IndicatorIndex } from './indicatorNames';
 import { recognizeScoringRules } from './scoringRules';
 import { recognizeParts } from './parts';
@@ -126,7 +127,8 @@ export function recognizeParagraph(context: ParagraphContext, paragraph: Pick<Pa
     from = next;
     out.claims.push(...recognizeClaims(context, sentence, literals));
     out.countClaims.push(...recognizeCounts(context, sentence, literals));
-    out.formulas.push(...recognizeFormulas(context, sentence, literals));
+    const formulas = recognizeFormulas(context, sentence, literals);
+    out.formulas.push(...formulas, ...recognizeRatesInWords(context, sentence, literals, formulas));
     if (sentence.text.includes('附件')) out.annexReferences.push(...recognizeAnnexReferences(sentence));
   }
   if (mayHoldParts(paragraph.text)) {

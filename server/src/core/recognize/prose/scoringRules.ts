@@ -172,7 +172,11 @@ function ratioRule(t: string, text: TextSpan): ScoringRule | undefined {
 // ---------------------------------------------------------------------------------------------
 // Bands
 
-const PAYOFF = /(?:计|得)([0-9]+(?:\.[0-9]+)?)分|不得分|得满分|得权重分的([0-9]+(?:\.[0-9]+)?)%|得([0-9]+(?:\.[0-9]+)?)%的?权重分/gu;
+/**
+ * What a band pays: points ("计4分"), nothing, full marks, or a share of the 分值 written either way
+ * round ("得权重分的80%", "得80%分值", "按分值的90%计分").
+ */
+const PAYOFF = /(?:计|得)([0-9]+(?:\.[0-9]+)?)分|不得分|(?:得|按)(?:权重分|分值|满分)的([0-9]+(?:\.[0-9]+)?)%(?:计分)?|得([0-9]+(?:\.[0-9]+)?)%的?(?:权重分|分值|满分)|得满分/gu;
 const RANGE_SEPARATORS = new Set(['-', '~', '—', '–', '至', '到', '－']);
 /** Comparison words, longer first. */
 const WORDS: [string, '≥' | '≤' | '>' | '<'][] = [

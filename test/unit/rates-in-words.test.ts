@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../../server/src/core/engine/applyFixes';
+import { findingsOf, textOf } from './rules-table-helpers';
+
+const doc = (...sentences: string[]) => ['# 报告', '', ...sentences.flatMap((s) => [s, ''])].join('\n');
+const related = (text: string, finding: { related: { range: { start: number; end: number } }[] }) =>
+  finding.related.map((r) => text.slice(r.range.start, r.range.end));
+
+describe('rates stated in words (formula rule)', () => {
+  it('flags a rate that is not 实际 ÷ 计划 of its sentence, and fixes it', () => {
+    const text = doc('计划清运14.60万吨，实际清运14.82万吨，清运量完成率101.15%，得5.00分。');
+    const findings = findingsOf(text, 'formula');
+    expect(findings.map((f) => textOf(text, f))).toEqual(['101.15']);
+    const [finding] = findings;
+    expect(finding.severity).toBe('error');
+    expect(finding.message.zh).toBe('清运量完成率 101.15% 与同句的数字不符：实际 14.82 ÷ 计划 14.60 × 100% = 101.506849%，四舍五入应为 101.51%。');
+    expect(related(text, finding)).toEqual(['14.82', '14.60']);
+    expect(applyFixes(text, finding.fixes.find((f) => f.preferred)!.edits)).toContain('清运量完成率101.51%，');
+  });
+
+  it('accepts rates that are the quotient, cut off, or capped at 100%', () => {
+    const text = doc(
+      '计划创建40个，实际通过验收32个，完成率80.00%。',
+      '项目预算1860.00万元，实际到位1860.00万元，资金到位率100%。',
+      '计划培训12期，实际培训13期，培训完成率100%。',
+    );
+    expect(findingsOf(text, 'formula')).toEqual([]);
+    // 2/7 = 28.571…% cut off to 28.5: a rounding difference, as for a written formula
+    const cut = doc('计划采购7台，实际采购2台，完成率28.5%。');
+    const [finding] = findingsOf(cut, 'formula');
+    expect(finding.rounding).toBe(true);
+    expect(finding.severity).toBe('info');
+  });
+
+  it('reads each rate against the figures written since the previous one', () => {
+    const text = doc('计划新建10个，实际新建8个，完成率80%；计划改建20个，实际改建20个，完成率90%。');
+    expect(findingsOf(text, 'formula').map((f) => textOf(text, f))).toEqual(['90']);
+  });
+
+  it('a 执行率 divides what was spent, not what arrived', () => {
+    const text = doc('项目预算500.00万元，实际到位500.00万元，实际支出450.00万元，预算执行率95.00%。');
+    const [finding] = findingsOf(text, 'formula');
+    expect(textOf(text, finding)).toBe('95.00');
+    expect(finding.message.zh).toContain('实际 450.00 ÷ 预算 500.00 × 100% = 90%');
+  });
+
+  it('reads nothing when the figures are not labelled, differ in unit, or leave the pair open', () => {
+    const text = doc(
+      '抽查投放点120个，其中111个设置规范，达标率90.00%。',
+      '计划清运14.60万吨，实际清运1482车，完成率50%。',
+      '计划新建10个、改建20个，实际新建8个、改建20个，完成率50%。',
+      '计划投资100万元，实际完成投资80万元，投资偏差率15%。',
+    );
+    expect(findingsOf(text, 'formula')).toEqual([]);
+  });
+});
+
+describe('rates stated in words (rule-deduction)', () => {
+  const BANDS = '90%（含）以上得满分，80%（含）-90%得80%分值，70%（含）-80%得60%分值，70%以下不得分。';
+  const report = (score: string) => [
+    '# 报告',
+    '',
+    '##### （1）示范小区建设完成率',
+    '',
+    `计划创建40个，实际通过验收32个，完成率80.00%，得${score}分。`,
+    '',
+    '| 一级指标 | 二级指标 | 三级指标 | 评分标准 | 分值 | 得分 |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| 产出 | 产出数量 | 示范小区建设完成率 | ${BANDS} | 5 | ${score} |`,
+    '',
+  ].join('\n');
+
+  it('applies a banded rule to the rate the sentence states', () => {
+    expect(findingsOf(report('4'), 'rule-deduction')).toEqual([]);
+    const text = report('5');
+    const findings = findingsOf(text, 'rule-deduction');
+    expect(findings).toHaveLength(1);
+    expect(text.slice(findings[0].range.start, findings[0].range.end)).toBe('5');
+    expect(findings[0].range.start).toBeGreaterThan(text.indexOf('| 5 |'));
+    expect(findings[0].message.zh).toContain('80.00% 落在 80%(含)–90% 档');
+  });
+});

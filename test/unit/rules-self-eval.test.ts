@@ -235,6 +235,16 @@ describe('self-eval: a funds table in the body (预算数 | 到位数 | 实际�
       ['1268.91', '自评表资金全年执行数：其中各项 498.36 + 788.55 = 1286.91，与“合计”1268.91 不符。'],
     ]);
   });
+
+  it('a part whose own rate gives the amount the total needs is the mistyped number, once, at its amount', () => {
+    // 788.55 typed as 758.85: the 合计 1286.91 and its 93.25% agree, and 788.55 / 860.00 is the row's 91.69%
+    const text = table('1286.91').replace('| 788.55 | 91.69% |', '| 758.85 | 91.69% |');
+    const findings = findingsOf(text, 'self-eval');
+    expect(findings.map((f) => [textOf(text, f), f.severity, f.message.zh])).toEqual([
+      ['758.85', 'error', '“生活垃圾收运服务”全年执行数 758.85 应为 788.55：合计 1286.91 减去其余各项为 788.55，与该行执行率 91.69% 相符。'],
+    ]);
+    expect(applyFixes(text, findings[0].fixes.find((f) => f.preferred)!.edits)).toContain('| 788.55 | 91.69% |');
+  });
 });
 
 describe('self-eval: the cascade from the funds total reaches the prose 预算执行率 得分', () => {

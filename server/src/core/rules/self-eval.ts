@@ -58,6 +58,25 @@ function columnSum(parts: readonly FundsRow[], column: (typeof FUNDS_COLUMNS)[nu
   return written.length === 0 ? undefined : sumOf(written.map((literal) => literal.value));
 }
 
+function mistypedFinding(context: RuleContext, total: FundsRow, mistyped: { row: FundsRow; value: Decimal }, decimals: number): RuleFinding {
+  const { row, value } = mistyped;
+  const literal = row.executed!;
+  const rate = row.rate!;
+  const valueText = formatAt(value, decimals);
+  return {
+    message: {
+      zh: `“${row.label.text}”全年执行数 ${plain(literal)} 应为 ${valueText}：合计 ${plain(total.executed!)} 减去其余各项为 ${valueText}，与该行执行率 ${plain(rate)}${rate.unit} 相符。`,
+      en: `"${row.label.text}": the amount executed ${plain(literal)} should be ${valueText}: the total ${plain(total.executed!)} less the other parts is ${valueText}, which the row's rate ${plain(rate)}${rate.unit} confirms.`,
+    },
+    range: literal.range,
+    related: [
+      { range: total.executed!.range, label: { zh: `${total.label.text} ${plain(total.executed!)}`, en: `${total.label.text}: ${plain(total.executed!)}` } },
+      { range: rate.range, label: { zh: `执行率 ${plain(rate)}${rate.unit}`, en: `rate ${plain(rate)}${rate.unit}` } },
+    ],
+    fixes: correctLiteral(context, literal, value, literal.decimals),
+  };
+}
+
 function checkBreakdown(context: RuleContext, total: FundsRow, parts: readonly FundsRow[], breakdowns: readonly (readonly FundsRow[])[]): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const column of FUNDS_COLUMNS) {
@@ -70,6 +89,11 @@ function checkBreakdown(context: RuleContext, total: FundsRow, parts: readonly F
     const decimals = Math.max(stated.decimals, ...written.map((literal) => literal.decimals));
     if (judgeRounding({ stated, exact: sum, roundedTerms: 0, compareDecimals: decimals, tolerance: context.config.tolerance }).verdict === 'ok') continue;
     const name = COLUMN_NAMES[column];
+    const mistyped = column === 'executed' && agreed ? mistypedPart(total, parts) : undefined;
+    if (mistyped) {
+      findings.push(mistypedFinding(context, total, mistyped, decimals));
+      continue;
+    }
     const sumText = formatAt(sum, decimals);
     const termsText = written.map(plain).join(' + ');
     // a total its own 执行率 confirms is less likely the wrong number: offer the fix, do not prefer it
@@ -139,6 +163,32 @@ function rateFitsParts(total: FundsRow, parts: readonly FundsRow[]): boolean {
   const partsSum = sumOf(executed.map((literal) => literal.value));
   if (partsSum.eq(total.executed.value)) return false;
   return roundHalfUp(inUnitOf(total.rate, partsSum.div(budget.value)), total.rate.decimals).eq(total.rate.value);
+}
+
+/**
+ * The one part whose 全年执行数 was mistyped: the total agrees with its own 执行率, and the value
+ * that would make the parts add up to it (total − the other parts) is exactly what that part's
+ * own written 执行率 gives, while its written 执行数 is not ("568.75" for 586.75 against 88.90% of
+ * 660.00). Two symptoms, one cause: the amount is the error, not the total and not the rate.
+ */
+function mistypedPart(total: FundsRow, parts: readonly FundsRow[]): { row: FundsRow; value: Decimal } | undefined {
+  if (!total.executed || !total.rate || exactRate(total) === undefined || !rateWritten(total, total.executed.value)) return undefined;
+  const executed = parts.map((row) => row.executed);
+  if (executed.some((literal) => literal === undefined)) return undefined;
+  const sum = sumOf(executed.map((literal) => literal!.value));
+  if (sum.eq(total.executed.value)) return undefined;
+  const found = parts.flatMap((row) => {
+    const value = total.executed!.value.minus(sum.minus(row.executed!.value));
+    return value.gt(0) && !rateWritten(row, row.executed!.value) && rateWritten(row, value) ? [{ row, value }] : [];
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Does the row's written 执行率 write `executed` ÷ its budget (四舍五入)? */
+function rateWritten(row: FundsRow, executed: Decimal): boolean {
+  const budget = budgetOf(row);
+  if (!row.rate || !budget || budget.value.isZero()) return false;
+  return roundHalfUp(inUnitOf(row.rate, executed.div(budget.value)), row.rate.decimals).eq(row.rate.value);
 }
 
 /** 得分 = 分值 × 执行率 (capped at 分值); the written 执行率 is accepted as well as the exact one. */
@@ -299,11 +349,14 @@ function checkClaims(context: RuleContext, table: SelfEvalTable): RuleFinding[] 
 
 function checkTable(context: RuleContext, table: SelfEvalTable): RuleFinding[] {
   const findings = [...checkFundsParts(context, table.funds)];
-  const totals = new Map(fundsBlocks(table.funds).map((block) => [block.total, block]));
+  const blocks = fundsBlocks(table.funds);
+  const totals = new Map(blocks.map((block) => [block.total, block]));
+  // a mistyped part's wrong rate is the same error, reported at its amount (checkBreakdown)
+  const mistyped = new Set(blocks.flatMap((block) => block.breakdowns.map((parts) => mistypedPart(block.total, parts)?.row)));
   for (const row of table.funds) {
     const block = totals.get(row);
     // a total that is not the sum of its parts is the error when its rate is right for the parts' sum
-    const rateFinding = block && rateFitsParts(row, block.breakdowns[0] ?? []) ? undefined : checkRate(context, row);
+    const rateFinding = mistyped.has(row) || (block && rateFitsParts(row, block.breakdowns[0] ?? [])) ? undefined : checkRate(context, row);
     for (const finding of [rateFinding, checkFundsScore(context, row)]) if (finding) findings.push(finding);
   }
   for (const row of table.indicators) {

@@ -30,6 +30,28 @@ describe('parts-sum', () => {
     expect(findingsOf(over, 'parts-sum').map((f) => f.severity)).toEqual(['error']);
   });
 
+  it('reads a sentence opening with 其中 as the split of an amount of the sentence before', () => {
+    const text = doc('截至年末，项目全年执行数298.43万元。其中：当年财政拨款执行278.65万元，上年结转资金执行19.87万元。');
+    const findings = findingsOf(text, 'parts-sum');
+    expect(findings.map((f) => [textOf(text, f), f.severity])).toEqual([['298.43', 'error']]);
+    expect(applyFixes(text, findings[0].fixes.find((f) => f.preferred)!.edits)).toContain('全年执行数298.52万元');
+    // several amounts before: the one sharing the split's word (执行), else none
+    const two = doc('项目全年预算312.50万元，全年执行298.43万元。其中：当年财政拨款执行278.65万元，上年结转资金执行19.87万元。');
+    expect(findingsOf(two, 'parts-sum').map((f) => textOf(two, f))).toEqual(['298.43']);
+    const unclear = doc('项目预算312.50万元，实际298.43万元。其中：甲278.65万元，乙19.87万元。');
+    expect(findingsOf(unclear, 'parts-sum')).toEqual([]);
+  });
+
+  it('a total its own sentence computes with is kept: a warning whose fix is not preferred', () => {
+    const text = doc('项目全年执行数298.43万元，预算执行率=298.43/312.50×100%=95.50%。其中：当年财政拨款执行278.65万元，上年结转资金执行19.87万元。');
+    const [finding, ...rest] = findingsOf(text, 'parts-sum');
+    expect(rest).toEqual([]);
+    expect([textOf(text, finding), finding.severity]).toEqual(['298.43', 'warning']);
+    expect(finding.message.zh).toBe('分项之和与合计不符：278.65万元 + 19.87万元 = 298.52万元，但合计写作 298.43万元（同句算式 298.43/312.50×100% 用的也是该合计，可能是某一分项有误）。');
+    expect(finding.related.map((r) => text.slice(r.range.start, r.range.end))).toEqual(['278.65', '19.87', '298.43/312.50×100%']);
+    expect(finding.fixes.map((fix) => fix.preferred)).toEqual([false]);
+  });
+
   it('accepts parts that add up', () => {
     expect(findingsOf(doc('项目全年共支出 146.36 万元，其中：92.40 万元用于维修养护；31.80 万元用于更换管网；14.36 万元用于购置设备；7.80 万元用于水质检测。'), 'parts-sum')).toEqual([]);
   });

@@ -9,10 +9,12 @@
  * against a report, and they usually mean one of the amounts was mistyped.
  * Example: "项目总投资 10 万元，其中设备采购 6 万元、运维服务 3 万元" (6 + 3 = 9).
  * Fix: rewrite the total as the sum of its parts (same decimals and digit width); the parts are
- * listed as related places so the reader can instead correct the part that is wrong.
+ * listed as related places so the reader can instead correct the part that is wrong. When a
+ * formula of the total's own sentence computes with it, that fix is offered but not preferred,
+ * and the finding is a warning: a part is then the likelier mistake.
  */
 import type Decimal from 'decimal.js';
-import type { NumberLiteral, PartsClaim } from '../model/types';
+import type { Formula, NumberLiteral, PartsClaim, Range } from '../model/types';
 import { correctLiteral } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
 import type { Rule, RuleContext, RuleFinding } from '../engine/types';
@@ -29,6 +31,23 @@ function inUnit(literal: NumberLiteral, unit: string): Decimal | undefined {
   return from && to ? literal.value.times(from).div(to) : undefined;
 }
 
+/**
+ * A formula of the total's own sentence that computes with it ("全年执行数298.43万元，预算执行率=
+ * 298.43/312.50×100%=95.50%"): the writer used that figure, so a part is the likelier mistake.
+ */
+function formulaUsing(context: RuleContext, total: NumberLiteral): Formula | undefined {
+  return context.model.formulas.find((formula) =>
+    !formula.inWords && contains(formula.sentence.range, total.range) && operandsOf(formula.expression.text).includes(total.text));
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+function operandsOf(expression: string): string[] {
+  return expression.split(/[^0-9０-９.．]+/u).filter((token) => token !== '');
+}
+
 function checkParts(context: RuleContext, claim: PartsClaim): RuleFinding | undefined {
   if (claim.parts.length < 2) return undefined;
   const { total } = claim;
@@ -43,19 +62,29 @@ function checkParts(context: RuleContext, claim: PartsClaim): RuleFinding | unde
   const unit = total.unit;
   const partsText = claim.parts.map((part) => `${plain(part)}${part.unit}`).join(' + ');
   const sumText = formatAt(sum, decimals);
+  // a total its sentence computes with is kept: the fix is offered, not preferred
+  const formula = partial ? undefined : formulaUsing(context, total);
+  const note = partial
+    ? { zh: '（若只列举了主要用途，可忽略）', en: ' (ignore if only the main uses are listed)' }
+    : formula ? { zh: `（同句算式 ${formula.expression.text} 用的也是该合计，可能是某一分项有误）`, en: ` (the formula ${formula.expression.text} of the same sentence uses this total, so a part may be what is wrong)` } : { zh: '', en: '' };
+  const confirmation = formula && { range: formula.expression.range, label: { zh: `算式 ${formula.expression.text}`, en: `expression ${formula.expression.text}` } };
   return {
-    ...(partial ? { severity: 'warning' as const } : {}),
+    // with no fix to prefer, the finding is a warning, as for a funds total its rate confirms (self-eval)
+    ...(partial || confirmation ? { severity: 'warning' as const } : {}),
     message: {
-      zh: `分项之和与合计不符：${partsText} = ${sumText}${unit}，但合计写作 ${plain(total)}${unit}${partial ? '（若只列举了主要用途，可忽略）' : ''}。`,
-      en: `The parts do not add up to the total: ${partsText} = ${sumText}${unit}, but the total reads ${plain(total)}${unit}${partial ? ' (ignore if only the main uses are listed)' : ''}.`,
+      zh: `分项之和与合计不符：${partsText} = ${sumText}${unit}，但合计写作 ${plain(total)}${unit}${note.zh}。`,
+      en: `The parts do not add up to the total: ${partsText} = ${sumText}${unit}, but the total reads ${plain(total)}${unit}${note.en}.`,
     },
     range: total.range,
-    related: claim.parts.map((part, i) => ({
-      range: part.range,
-      label: { zh: `分项${i + 1} ${plain(part)}${part.unit}`, en: `part ${i + 1}: ${plain(part)}${part.unit}` },
-    })),
+    related: [
+      ...claim.parts.map((part, i) => ({
+        range: part.range,
+        label: { zh: `分项${i + 1} ${plain(part)}${part.unit}`, en: `part ${i + 1}: ${plain(part)}${part.unit}` },
+      })),
+      ...(confirmation ? [confirmation] : []),
+    ],
     // a partial list says nothing about which number is wrong: no fix
-    fixes: partial ? [] : correctLiteral(context, total, sum, decimals),
+    fixes: partial ? [] : correctLiteral(context, total, sum, decimals).map((fix) => (confirmation ? { ...fix, preferred: false } : fix)),
   };
 }
 
@@ -65,8 +94,8 @@ export const partsSum: Rule = {
   defaultSeverity: 'error',
   docs: {
     what: {
-      zh: '检查正文中“共…，其中：…；…”和“…万元用于：…”一类表述：各分项（统一元/万元/亿元后）之和应等于所述合计；“主要用于”只列举主要用途，分项之和小于合计时仅为警告。',
-      en: 'Checks prose totals listed with their parts ("共…，其中：…；…", "…万元用于：…"): the parts, converted to the total’s unit (元/万元/亿元), must add up to the total; a list of the main uses ("主要用于") that adds up to less is only a warning.',
+      zh: '检查正文中“共…，其中：…；…”、“…万元用于：…”以及紧接上一句金额的“其中：…”一类表述：各分项（统一元/万元/亿元后）之和应等于所述合计；“主要用于”只列举主要用途，分项之和小于合计时仅为警告。',
+      en: 'Checks prose totals listed with their parts ("共…，其中：…；…", "…万元用于：…", or a sentence opening with 其中 that splits an amount of the sentence before): the parts, converted to the total’s unit (元/万元/亿元), must add up to the total; a list of the main uses ("主要用于") that adds up to less is only a warning.',
     },
     why: {
       zh: '分项与合计不符属于“散总不符”，评审会据此扣分，通常说明某个金额录入有误。',
@@ -74,8 +103,8 @@ export const partsSum: Rule = {
     },
     example: '项目总投资 **10** 万元，其中设备采购 6 万元、运维服务 3 万元。',
     fix: {
-      zh: '把合计改为各分项之和；各分项作为相关位置列出，也可以改正有误的分项。',
-      en: 'Rewrites the total as the sum of its parts; the parts are listed as related places in case a part is what is wrong.',
+      zh: '把合计改为各分项之和；各分项作为相关位置列出，也可以改正有误的分项。合计所在句的算式也用到该合计时（如“298.43/312.50×100%”），更可能是分项有误：仅为警告，修复不作为首选。',
+      en: 'Rewrites the total as the sum of its parts; the parts are listed as related places in case a part is what is wrong. When a formula of the total’s own sentence computes with it ("298.43/312.50×100%"), a part is the likelier mistake: a warning, and the fix is not preferred.',
     },
   },
   check(context) {

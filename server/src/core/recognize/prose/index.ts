@@ -14,7 +14,7 @@
  */
 import type {
   Annex, AnnexReference, Claim, CountClaim, Fact, Formula, Heading, IndicatorTable, Notice, NumberLiteral,
-  Paragraph, PartsClaim, Range, ReportModel, Table,
+  Paragraph, PartsClaim, Range, ReportModel, Table, TextSpan,
 } from '../../model/types';
 import type { BlockCache } from '../../parse/blocks';
 import { Lru } from '../../parse/lru';
@@ -29,7 +29,7 @@ import { recognizeFormulas } from './formulas';
 import { recognizeRatesInWords } from './ratesInWords';
 import { buildIndicatorIndex, type IndicatorIndex } from './indicatorNames';
 import { recognizeScoringRules } from './scoringRules';
-import { recognizeParts } from './parts';
+import { recognizeAmongAfter, recognizeParts } from './parts';
 import { quotedPassages, isQuoted } from './quotations';
 import { buildSections, sectionsFor, type SectionTitle } from './sections';
 import type { SubjectContext } from './subjects';
@@ -133,11 +133,13 @@ export function recognizeParagraph(context: ParagraphContext, paragraph: Pick<Pa
   }
   if (mayHoldParts(paragraph.text)) {
     from = 0;
+    let previous: { sentence: TextSpan; numbers: NumberLiteral[] } | undefined;
     for (const sentence of splitSentences(paragraph.text, { base, clauses: false })) {
       const { literals, next } = literalsIn(all, sentence.range, from);
       from = next;
-      const parts = recognizeParts(sentence, literals);
+      const parts = recognizeParts(sentence, literals) ?? (previous && recognizeAmongAfter(previous, sentence, literals));
       if (parts) out.partsClaims.push(parts);
+      previous = { sentence, numbers: literals };
     }
   }
   out.facts = recognizeFacts(paragraph, all);

@@ -249,6 +249,31 @@ describe('score-arithmetic', () => {
     expect(findingsOf(fixAll(text).text, 'rule-deduction').filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('a summary row whose detail rows elsewhere give 分值 − 扣分 offers only a new 得分: the detail sum', () => {
+    const text = [
+      '# 报告',
+      '',
+      '表1　一级指标得分情况',
+      '',
+      '| 一级指标 | 分值 | 扣分 | 得分 |',
+      '| --- | --- | --- | --- |',
+      '| 决策 | 10.00 | 1.33 | 8.76 |',
+      '| 合计 | 10.00 | 1.33 | 8.76 |',
+      '',
+      '表2　评分表',
+      '',
+      '| 一级指标 | 二级指标 | 三级指标 | 分值 | 扣分 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| 决策 | 项目立项 | 立项依据充分性 | 5.00 | 0.67 | 4.33 |',
+      '| | | 立项程序规范性 | 5.00 | 0.67 | 4.34 |',
+      '| 合计 | | | 10.00 | 1.34 | 8.67 |',
+      '',
+    ].join('\n');
+    const finding = findingsOf(text, 'score-arithmetic').find((f) => textOf(text, f) === '8.76')!;
+    // 10 − 1.33 = 8.67 (the detail's 8.67 within rounding); 1.24 + 8.76 would keep the wrong 得分
+    expect(finding.fixes.map((fix) => [fix.edits[0].newText, fix.preferred])).toEqual([['8.67', true]]);
+  });
+
   it('a real mismatch is an error; a score above the weight is an error', () => {
     expect(findingsOf(annex('0.5', '1.88'), 'score-arithmetic').map((f) => [f.severity, f.message.zh.endsWith('（计算错误）')])).toEqual([['error', true]]);
     const over = annex('0', '3');

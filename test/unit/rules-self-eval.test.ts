@@ -67,6 +67,20 @@ describe('self-eval', () => {
     expect(findings[1].message.zh).toBe('“完工及时率”实际完成值 85.00% 未达到年度指标值 ≥90%，却得满分 5 分。');
   });
 
+  it('holds a missed floor target to the proportional rule when the report states it, and fixes the score', () => {
+    const rule = '# 自评报告\n\n绩效指标完成指标值的，记该指标所赋全部分值，未完成指标值的，按照完成值与指标值的比例记分。\n';
+    const withRule = (o: Opts) => doc(o).replace('# 自评报告\n', rule);
+    expect(findingsOf(withRule({}), 'self-eval')).toEqual([]);
+    const text = withRule({ timelyScore: '5', total: '34.66' });
+    const findings = findingsOf(text, 'self-eval');
+    expect(findings.map((f) => [textOf(text, f), f.severity])).toEqual([['5', 'error']]);
+    expect(findings[0].message.zh).toBe('“完工及时率”未达到年度指标值，按报告所述“按照完成值与指标值的比例记分”，得分应为 5 × 85.00/90 = 4.72，表中写作 5。');
+    expect(findings[0].related.map((r) => text.slice(r.range.start, r.range.end))).toEqual(['未完成指标值的，按照完成值与指标值的比例记分', '≥90%', '85.00%']);
+    const fixed = applyFixes(text, findings[0].fixes.find((f) => f.preferred)!.edits);
+    expect(fixed).toContain('| 85.00% | 5 | 4.72 |');
+    expect(fixed).toContain('| 35 | 34.38 |');
+  });
+
   it('flags a stated total that is not Σ row scores + the budget score', () => {
     const text = doc({ total: '31.88' });
     const findings = findingsOf(text, 'self-eval');

@@ -18,11 +18,11 @@ import type Decimal from 'decimal.js';
 import { perTable } from '../model/perTable';
 import type { Indicator, IndicatorTable, NumberLiteral } from '../model/types';
 import { FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
-import { looseKeyOf, looseKeyOfIndicator, type ModelIndex } from '../engine/modelIndex';
+import { isAmbiguous, levelOneOfKey, looseKeyOf, looseKeyOfIndicator, termsBelow, type ModelIndex } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Fix, Rule, RuleContext, RuleFinding } from '../engine/types';
-import { formatLike, roundHalfUp } from '../text/numbers';
+import { Dec, formatLike, roundHalfUp } from '../text/numbers';
 import { breaksOwnRule } from './rule-deduction';
 
 const MINUS = new Set(['-', '－', '−', '负']);
@@ -92,6 +92,26 @@ function alternative(literal: NumberLiteral, value: Decimal, decimals: number, f
   };
 }
 
+/**
+ * For a level-1 row of a summary-like table: which of its cells the detail rows elsewhere (the
+ * section or annex table's rows under that 一级) contradict. The 得分 when their sum is 分值 − 扣分
+ * (within half a unit per rounded term) and not the written 得分; the 扣分 the other way round.
+ */
+function detailVerdict(context: RuleContext, indicator: Indicator, score: Decimal, scoreFromDeduction: Decimal, decimals: number): { wrong: 'score' | 'deduction'; sum: Decimal } | undefined {
+  if (indicator.level !== 1) return undefined;
+  const levelOne = levelOneOfKey(context.index, indicator.key);
+  if (!levelOne || levelOne.primary === indicator || isAmbiguous(context.index, levelOne.looseKey)) return undefined;
+  const terms = termsBelow(context.index, levelOne.primary, 'score');
+  if (terms.length === 0 || (terms.length === 1 && terms[0] === levelOne.primary.score)) return undefined;
+  const sum = terms.reduce((acc, term) => acc.plus(term.value), new Dec(0));
+  // each written term, and the row itself, may be half a unit off its exact value
+  const slack = new Dec(5).div(new Dec(10).pow(decimals + 1)).times(terms.length + 1);
+  const near = (value: Decimal) => value.minus(sum).abs().lte(slack);
+  if (near(scoreFromDeduction) && !near(score)) return { wrong: 'score', sum };
+  if (near(score) && !near(scoreFromDeduction)) return { wrong: 'deduction', sum };
+  return undefined;
+}
+
 function sumCheck(context: RuleContext, table: IndicatorTable, indicator: Indicator): RuleFinding | undefined {
   const { weight, deduction, score } = indicator;
   if (!weight || !deduction || !score || negative(context.model.text, deduction) || negative(context.model.text, score)) return undefined;
@@ -107,13 +127,18 @@ function sumCheck(context: RuleContext, table: IndicatorTable, indicator: Indica
   // 1.75 | 5.52); else keep the literal other places repeat; else keep the score (it feeds the totals).
   const proseScore = proseStates(context, indicator, 'score', roundHalfUp(newScore, decimals));
   const proseDeduction = proseStates(context, indicator, 'deduction', roundHalfUp(newDeduction, decimals));
-  const keepScore = deductionBreaksRule
+  // a level-1 summary row whose detail rows (another table) give 分值 − 扣分, not its 得分: only the 得分 is changed
+  const detail = detailVerdict(context, indicator, score.value, roundHalfUp(newScore, decimals), decimals);
+  const keepDeduction = deductionBreaksRule || detail?.wrong === 'score';
+  const keepScoreOnly = scoreBreaksRule || detail?.wrong === 'deduction';
+  const keepScore = keepDeduction
     ? false
-    : scoreBreaksRule || (proseScore !== proseDeduction ? proseDeduction : repeatedElsewhere(context.index, indicator, 'score') || !repeatedElsewhere(context.index, indicator, 'deduction'));
+    : keepScoreOnly || (proseScore !== proseDeduction ? proseDeduction : repeatedElsewhere(context.index, indicator, 'score') || !repeatedElsewhere(context.index, indicator, 'deduction'));
   const target = keepScore ? deduction : score;
   const fixes = [
-    ...(deductionBreaksRule ? [] : [alternative(deduction, newDeduction, decimals, 'deduction', score, keepScore)]),
-    ...(scoreBreaksRule ? [] : [alternative(score, newScore, decimals, 'score', deduction, !keepScore)]),
+    ...(keepDeduction ? [] : [alternative(deduction, newDeduction, decimals, 'deduction', score, keepScore)]),
+    // the detail's own sum, when it is what contradicts the 得分 (a rounding of 分值 − 扣分 at most)
+    ...(keepScoreOnly ? [] : [alternative(score, detail?.wrong === 'score' ? detail.sum : newScore, decimals, 'score', deduction, !keepScore)]),
   ];
   const label = tableLabel(context.model, table.tableIndex);
   const verdict = verdictLabel(judgement.verdict);

@@ -9,7 +9,8 @@
  * - 得分 = 分值 × 执行率, capped at 分值;
  * - indicator rows: a 实际完成值 that meets its 年度指标值 (≥ / ≤ / > / < / =, units normalised,
  *   full-width digits read) yet loses points with no 偏差原因 → warning; one that misses its
- *   指标值 yet gets full marks → warning;
+ *   指标值 yet gets full marks → warning; when the report states 财预〔2020〕10号's rule "未完成指标值
+ *   的，按照完成值与指标值的比例记分", a missed floor target's 得分 must be 分值 × 实际/指标值 (error, fixed);
  * - the stated 总分 / 自评得分 = Σ row 得分 (+ the 预算执行率 得分), and the stated total 分值 =
  *   Σ row 分值 (+ its 分值); the prose 自评得分 ("本项目 2023 年度自评得分 96.72 分") = Σ row 得分 too.
  * Why: these are the checks a 财政局 reviewer runs on every 自评表 ("评价计分正确、分值计算散总一致"),
@@ -21,7 +22,7 @@
  * 偏差原因 is missing).
  */
 import type Decimal from 'decimal.js';
-import type { FundsRow, NumberLiteral, SelfEvalIndicatorRow, SelfEvalTable } from '../model/types';
+import type { FundsRow, NumberLiteral, Paragraph, Range, SelfEvalIndicatorRow, SelfEvalTable } from '../model/types';
 import { fundsBlocks, fundsTotalOf } from '../model/funds';
 import { budgetOf, isPercentCell, scoredBySelfEvalOnly, selfEvalTotalTerms } from '../engine/dependencies';
 import { correctLiteral, related } from '../engine/fixes';
@@ -251,9 +252,66 @@ function targetMet(row: SelfEvalIndicatorRow): boolean | undefined {
   }
 }
 
-function checkIndicatorRow(row: SelfEvalIndicatorRow): RuleFinding | undefined {
+/**
+ * The proportional rule of 财预〔2020〕10号's 自评表 notes, stated once in the report's prose for
+ * every quantitative indicator: "未完成指标值的，按照完成值与指标值的比例记分".
+ */
+const PROPORTIONAL_RULE = /未(?:完成|达到|达成)(?:年度)?指标值的?[，,]?(?:按照?|根据)(?:实际)?完成值与(?:年度)?指标值的?比例[记计]分/u;
+/**
+ * Where in a paragraph it is stated (null: nowhere), relative to the paragraph: a paragraph object
+ * lives as long as its text (parse/structure.ts) but moves when text above it changes.
+ */
+const proportionalRuleIn = new WeakMap<Paragraph, { offset: number; length: number } | null>();
+
+function proportionalRule(paragraphs: readonly Paragraph[]): Range | undefined {
+  for (const paragraph of paragraphs) {
+    let found = proportionalRuleIn.get(paragraph);
+    if (found === undefined) {
+      const match = paragraph.text.includes('比例') ? PROPORTIONAL_RULE.exec(paragraph.text) : null;
+      found = match ? { offset: match.index, length: match[0].length } : null;
+      proportionalRuleIn.set(paragraph, found);
+    }
+    if (found) return { start: paragraph.range.start + found.offset, end: paragraph.range.start + found.offset + found.length };
+  }
+  return undefined;
+}
+
+/** A target that is a floor ("≥90%", "不少于 45 个", "6公里"): the only kind the proportional rule scores. */
+function isFloor(row: SelfEvalIndicatorRow): boolean {
+  const comparator = row.targetNumber?.comparator;
+  return (comparator === undefined || comparator === '≥' || comparator === '>') && !/不高于|不超过|以下|以内|低于/u.test(row.target?.text ?? '');
+}
+
+/** 得分 = 分值 × 实际完成值 / 年度指标值 for a missed floor target, when the report states that rule. */
+function checkProportional(context: RuleContext, row: SelfEvalIndicatorRow, rule: Range): RuleFinding | undefined {
+  const target = row.targetNumber!;
+  const actual = comparable(row.actualNumber!, target);
+  if (actual === undefined || target.value.lte(0) || !row.weight || !row.score) return undefined;
+  const exact = row.weight.value.times(actual).div(target.value);
+  const decimals = Math.max(row.score.decimals, 2);
+  const judgement = judgeRounding({ stated: row.score, exact, roundedTerms: 0, compareDecimals: decimals, tolerance: context.config.tolerance });
+  if (judgement.verdict === 'ok') return undefined;
+  const expected = formatAt(exact, decimals);
+  const formula = `${plain(row.weight)} × ${plain(row.actualNumber!)}/${plain(target)}`;
+  return {
+    message: {
+      zh: `“${row.name.text}”未达到年度指标值，按报告所述“按照完成值与指标值的比例记分”，得分应为 ${formula} = ${expected}，表中写作 ${plain(row.score)}。`,
+      en: `"${row.name.text}" misses its target; by the report's rule (score in proportion to the target), the score is ${formula} = ${expected}, the table writes ${plain(row.score)}.`,
+    },
+    range: row.score.range,
+    related: [
+      { range: rule, label: { zh: '评分规则', en: 'scoring rule' } },
+      ...(row.target ? [{ range: row.target.range, label: { zh: `年度指标值 ${row.target.text}`, en: `target ${row.target.text}` } }] : []),
+      ...(row.actual ? [{ range: row.actual.range, label: { zh: `实际完成值 ${row.actual.text}`, en: `actual ${row.actual.text}` } }] : []),
+    ],
+    fixes: correctLiteral(context, row.score, exact, decimals),
+  };
+}
+
+function checkIndicatorRow(context: RuleContext, row: SelfEvalIndicatorRow, rule: Range | undefined): RuleFinding | undefined {
   const met = targetMet(row);
   if (met === undefined || !row.weight || !row.score) return undefined;
+  if (met === false && rule && isFloor(row)) return checkProportional(context, row, rule);
   const full = row.score.value.gte(row.weight.value);
   const related = [
     ...(row.target ? [{ range: row.target.range, label: { zh: `年度指标值 ${row.target.text}`, en: `target ${row.target.text}` } }] : []),
@@ -359,8 +417,9 @@ function checkTable(context: RuleContext, table: SelfEvalTable): RuleFinding[] {
     const rateFinding = mistyped.has(row) || (block && rateFitsParts(row, block.breakdowns[0] ?? [])) ? undefined : checkRate(context, row);
     for (const finding of [rateFinding, checkFundsScore(context, row)]) if (finding) findings.push(finding);
   }
+  const rule = proportionalRule(context.model.paragraphs);
   for (const row of table.indicators) {
-    const finding = checkIndicatorRow(row);
+    const finding = checkIndicatorRow(context, row, rule);
     if (finding) findings.push(finding);
   }
   findings.push(...checkTotals(context, table), ...checkClaims(context, table));

@@ -79,4 +79,12 @@ describe('rates stated in words (rule-deduction)', () => {
     expect(findings[0].range.start).toBeGreaterThan(text.indexOf('| 5 |'));
     expect(findings[0].message.zh).toContain('80.00% 落在 80%(含)–90% 档');
   });
+
+  it('a row that writes 扣分 and 得分 gets both rewritten by one fix', () => {
+    const text = report('5').replace('| 分值 | 得分 |', '| 分值 | 扣分 | 得分 |').replace('| --- | --- |\n|', '| --- | --- | --- |\n|').replace('| 5 | 5 |', '| 5.00 | 0.00 | 5.00 |');
+    const [finding] = findingsOf(text, 'rule-deduction');
+    expect(textOf(text, finding)).toBe('0.00');
+    const fixed = applyFixes(text, finding.fixes.find((f) => f.preferred)!.edits);
+    expect(fixed).toContain('| 5.00 | 1.00 | 4.00 |');
+  });
 });

@@ -157,6 +157,32 @@ describe('summary-vs-detail', () => {
     expect(findingsOf(text, 'score-sum')).toEqual([]);
   });
 
+  it('reads a summary headed 评价内容 | 分值 | 自评得分, and leaves its 合计 when the detail agrees with it', () => {
+    const text = [
+      '# 报告',
+      '',
+      '表 1 自评得分汇总表',
+      '',
+      '| 评价内容 | 分值 | 自评得分 | 扣分 |',
+      '| --- | --- | --- | --- |',
+      '| 决策 | 10 | 8.80 | 1.50 |',
+      '| 过程 | 10 | 9.00 | 1.00 |',
+      '| 合计 | 20 | 17.50 | 2.50 |',
+      '',
+      '项目绩效评分表（2023 年度）',
+      '',
+      '| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 决策 | 项目立项 | 立项依据充分性 | 10 | 8.50 |',
+      '| 过程 | 资金管理 | 资金到位率 | 10 | 9.00 |',
+      '| 合计 | | | 20 | 17.50 |',
+      '',
+    ].join('\n');
+    const findings = findingsOf(text, 'summary-vs-detail');
+    expect(findings.map((f) => [textOf(text, f), f.message.zh])).toEqual([['8.80', '表1“决策”得分 8.80 与评分表的 8.50 不一致']]);
+    expect(findingsOf(text, 'score-sum')).toEqual([]);
+  });
+
   it('offers no fix that would break the copy row\'s own 扣分 + 得分 = 分值', () => {
     const text = sectionAndAnnex(
       ['| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 10 | 0.55 | 9.45 |'],

@@ -34,8 +34,10 @@ export function tableLabel(model: ReportModel, tableIndex: number): Localized {
   const caption = table?.caption?.text.trim() ?? '';
   const numbered = numberedLabel(caption);
   if (numbered) return { zh: numbered, en: `Table ${numbered.slice(1)}` };
-  if (caption.endsWith('表')) {
-    const tail = caption.slice(-3);
+  // "部门整体支出绩效自评表（2023 年度）": the name ends before a bracketed note
+  const named = caption.replace(/[（(][^（()）]*[)）]$/u, '').trimEnd();
+  if (named.endsWith('表')) {
+    const tail = named.slice(-3);
     return { zh: tail, en: `the ${tail} table` };
   }
   return { zh: `表格 #${tableIndex + 1}`, en: `table #${tableIndex + 1}` };

@@ -9,5 +9,6 @@ export function looksLikeCaption(line: string): boolean {
   if (/^(表|附表|附件)/u.test(text)) return true;
   // a 问卷星 question line names the result table below it
   if (/\[(单选题|多选题|填空题|量表题|排序题|矩阵[^\]]{0,6})\]\s*\*?$/u.test(text)) return true;
-  return /(表|情况表|得分表)$/u.test(text);
+  // "…自评表（2023 年度）", "…评分表(单位：万元)": a bracketed note may follow the name
+  return /表(?:[（(][^（()）]*[)）])?$/u.test(text);
 }

@@ -24,7 +24,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { Formula, Indicator, IndicatorRule, NumberLiteral, ScoringRule } from '../model/types';
-import { correctLiteral } from '../engine/fixes';
+import { correctionFixes } from '../engine/fixes';
 import { looseKeyOf } from '../engine/modelIndex';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatNatural, plain } from '../services/derive';
@@ -395,7 +395,12 @@ function checkRule(context: RuleContext, rule: IndicatorRule): RuleFinding | und
   const related: RelatedPlace[] = [{ range: rule.rule.text.range, label: { zh: `评分标准“${name}”`, en: `scoring rule of "${name}"` } }];
   const actual = rule.rule.kind === 'element' ? undefined : actualOf(context, indicator);
   if (actual) related.push({ range: actual.formula.result.range, label: { zh: `${actual.formula.label || name} ${plain(actual.formula.result)}%`, en: `${actual.formula.label || name} ${plain(actual.formula.result)}%` } });
-  const fixes = correctLiteral(context, stated.literal, value, decimals);
+  // a row that writes both keeps 扣分 + 得分 = 分值: the 得分 changes with the 扣分
+  const score = stated.field === 'deduction' && indicator.score && indicator.score.value.plus(stated.deduction).eq(stated.weight) ? indicator.score : undefined;
+  const fixes = correctionFixes(context, [
+    { literal: stated.literal, value, decimals },
+    ...(score ? [{ literal: score, value: stated.weight.minus(value), decimals: Math.max(score.decimals, decimals) }] : []),
+  ]);
   return {
     severity: verdict.certain ? 'error' : 'warning',
     message: {

@@ -17,7 +17,7 @@
 import type Decimal from 'decimal.js';
 import { perTable } from '../model/perTable';
 import type { Indicator, IndicatorTable, NumberLiteral } from '../model/types';
-import { FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
+import { correctionFixes, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
 import { isAmbiguous, levelOneOfKey, looseKeyOf, looseKeyOfIndicator, termsBelow, type ModelIndex } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
@@ -77,19 +77,27 @@ function boundsChecks(context: RuleContext, table: IndicatorTable, indicator: In
   return out;
 }
 
-function alternative(literal: NumberLiteral, value: Decimal, decimals: number, field: 'deduction' | 'score', other: NumberLiteral, preferred: boolean): Fix {
+/**
+ * One way of making the row add up: rewrite one cell, carrying the new value into what was computed
+ * from it (totals, copies, prose; engine/cascade.ts), so that the alternative leaves no new
+ * contradiction either. None when the change cannot be carried (a copy another table confirms).
+ */
+function alternative(context: RuleContext, literal: NumberLiteral, value: Decimal, decimals: number, field: 'deduction' | 'score', other: NumberLiteral, preferred: boolean): Fix[] {
+  const carried = correctionFixes(context, [{ literal, value, decimals }]);
+  const edits = (carried.find((fix) => fix.kind === 'cascade') ?? carried[0])?.edits;
+  if (!edits) return [];
   const newText = formatLike(value, literal, decimals);
   const deduction = field === 'deduction' ? newText : other.text;
   const score = field === 'score' ? newText : other.text;
-  return {
+  return [{
     kind: 'alternative',
     title: {
       zh: `改${FIELD_NAMES[field].zh}：扣分 ${deduction} / 得分 ${score}`,
       en: `Change the ${FIELD_NAMES[field].en}: deduction ${deduction} / score ${score}`,
     },
     preferred,
-    edits: [{ range: literal.range, newText }],
-  };
+    edits,
+  }];
 }
 
 /**
@@ -136,9 +144,9 @@ function sumCheck(context: RuleContext, table: IndicatorTable, indicator: Indica
     : keepScoreOnly || (proseScore !== proseDeduction ? proseDeduction : repeatedElsewhere(context.index, indicator, 'score') || !repeatedElsewhere(context.index, indicator, 'deduction'));
   const target = keepScore ? deduction : score;
   const fixes = [
-    ...(keepDeduction ? [] : [alternative(deduction, newDeduction, decimals, 'deduction', score, keepScore)]),
+    ...(keepDeduction ? [] : alternative(context, deduction, newDeduction, decimals, 'deduction', score, keepScore)),
     // the detail's own sum, when it is what contradicts the 得分 (a rounding of 分值 − 扣分 at most)
-    ...(keepScoreOnly ? [] : [alternative(score, detail?.wrong === 'score' ? detail.sum : newScore, decimals, 'score', deduction, !keepScore)]),
+    ...(keepScoreOnly ? [] : alternative(context, score, detail?.wrong === 'score' ? detail.sum : newScore, decimals, 'score', deduction, !keepScore)),
   ];
   const label = tableLabel(context.model, table.tableIndex);
   const verdict = verdictLabel(judgement.verdict);

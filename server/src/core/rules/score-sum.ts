@@ -16,7 +16,7 @@
  */
 import type Decimal from 'decimal.js';
 import { perTable } from '../model/perTable';
-import type { Indicator, IndicatorTable, NumberLiteral, TotalRow } from '../model/types';
+import type { Indicator, IndicatorTable, NumberLiteral, SummaryEntry, TotalRow } from '../model/types';
 import { sum, totalRowRoots, totalRowWeightTerms, weightLiterals, weightSum, type ScoreField } from '../services/derive';
 import { agreesReadingRowsRight, roundedRowLiterals } from '../engine/contradictedRows';
 import { correctLiteral, FIELD_NAMES, related, relatedLiteral, shortName } from '../engine/fixes';
@@ -130,7 +130,8 @@ function parentChecks(context: RuleContext, table: IndicatorTable, facts: TableF
  * which number is wrong cannot be told, so the finding stands without a fix.
  */
 function fixableWeight(context: RuleContext, indicator: Indicator, next: Decimal): boolean {
-  if (indicator.score !== undefined && indicator.score.value.gt(next)) return false;
+  // a 得分 above the new 分值, here or in a copy (the summary writes it, the annex not): a missing child is likelier
+  if ([indicator, ...occurrencesOf(context.index, indicator)].some((copy) => copy.score !== undefined && copy.score.value.gt(next))) return false;
   if (isAmbiguous(context.index, looseKeyOfIndicator(context.index, indicator))) return false;
   if (indicator.level !== 1) return true;
   const levelOne = context.index.levelOne.map((entry) => weightSum(entry.primary));
@@ -238,6 +239,23 @@ function totalChecks(context: RuleContext, table: IndicatorTable, row: TotalRow,
   return out;
 }
 
+/**
+ * Σ of the entries' 得分 with each entry read as its detail gives it (the section table's rows),
+ * when every entry has a detail. A 合计 that agrees with it is right: the wrong entry is the error,
+ * and summary-vs-detail reports it.
+ */
+function detailTotal(context: RuleContext, entries: readonly SummaryEntry[]): Decimal | undefined {
+  let total = new Dec(0);
+  for (const entry of entries) {
+    const levelOne = context.index.levelOne.find((candidate) => candidate.summary.some((item) => item.entry === entry));
+    if (!levelOne || isAmbiguous(context.index, levelOne.looseKey)) return undefined;
+    const terms = termsBelow(context.index, levelOne.primary, 'score');
+    if (terms.length === 0) return undefined;
+    total = total.plus(sum(terms));
+  }
+  return total;
+}
+
 /** Σ of the summary table's entries vs its 合计 (权重 and 得分). */
 function summaryChecks(context: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
@@ -249,6 +267,7 @@ function summaryChecks(context: RuleContext): RuleFinding[] {
       const stated = total[field];
       const terms = table.entries.map((entry) => entry[field]);
       if (!stated || terms.some((term) => !term)) continue;
+      if (field === 'score' && detailTotal(context, table.entries)?.eq(stated.value)) continue;
       const what = { zh: `${label.zh} ${total.name.text}`, en: `${label.en} ${total.name.text}` };
       const finding = checkSum({ context, table: { tableIndex: table.tableIndex, indicators: [] }, stated, terms: terms as NumberLiteral[], field, what, of: { zh: '各项之和', en: 'sum of its entries' }, subject: '', rounded: new Set(), partial: new Set() });
       if (finding) out.push(finding);

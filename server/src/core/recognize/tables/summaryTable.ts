@@ -23,14 +23,20 @@ function resolveRoles(labels: Map<string, number>): Map<number, Role> {
   const has = (w: string) => labels.has(w);
   for (const [label, index] of labels) {
     if (label === '权重' || label === '满分' || label === '标准分') roles.set(index, 'weight');
-    else if (label === '得分' || label === '实际得分' || label === '评价得分') roles.set(index, 'score');
+    else if (label === '得分' || label === '实际得分' || label === '评价得分' || label === '自评得分') roles.set(index, 'score');
     else if (label === '得分率') roles.set(index, 'rate');
     else if (label === '分值') roles.set(index, has('权重') && !has('得分') ? 'score' : 'weight');
   }
   return roles;
 }
 
-const LABELS = ['权重', '满分', '标准分', '分值', '得分', '实际得分', '评价得分', '得分率'];
+const LABELS = ['权重', '满分', '标准分', '分值', '得分', '实际得分', '评价得分', '自评得分', '得分率'];
+/**
+ * First-column headers that say nothing of indicators ("评价内容 | 分值 | 自评得分"): the names are
+ * in that column all the same. Only a summary table reads them so: an indicator table needs its
+ * name columns named.
+ */
+const GENERIC_NAME_HEADERS = new Set(['评价内容', '评价项目', '评价维度', '项目', '内容', '类别', '指标类别']);
 
 function labelOf(cell: Cell | undefined): string | undefined {
   if (!cell) return undefined;
@@ -71,7 +77,8 @@ function transposed(table: Table): SummaryTable | undefined {
 function normal(table: Table): SummaryTable | undefined {
   const header = headerLayout(table);
   if (!header) return undefined;
-  const nameCols = header.headers.map((h, i) => (classifyHeader(h)?.role === 'name' ? i : -1)).filter((i) => i >= 0);
+  let nameCols = header.headers.map((h, i) => (classifyHeader(h)?.role === 'name' ? i : -1)).filter((i) => i >= 0);
+  if (nameCols.length === 0 && GENERIC_NAME_HEADERS.has(compact(header.headers[0] ?? ''))) nameCols = [0];
   if (nameCols.length !== 1) return undefined;
   const labels = new Map<string, number>();
   header.headers.forEach((h, i) => {

@@ -44,6 +44,13 @@ describe('rates stated in words (formula rule)', () => {
     expect(finding.message.zh).toContain('实际 450.00 ÷ 预算 500.00 × 100% = 90%');
   });
 
+  it('a 执行率 with no budget in its sentence divides what was spent by what arrived', () => {
+    const text = doc('项目实际到位资金3,512.00万元，全年实际支出3,109.74万元，预算执行率88.45%。');
+    const [finding] = findingsOf(text, 'formula');
+    expect(textOf(text, finding)).toBe('88.45');
+    expect(finding.message.zh).toContain('实际 3,109.74 ÷ 到位 3,512.00 × 100% = 88.546');
+  });
+
   it('reads nothing when the figures are not labelled, differ in unit, or leave the pair open', () => {
     const text = doc(
       '抽查投放点120个，其中111个设置规范，达标率90.00%。',

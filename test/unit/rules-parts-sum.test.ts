@@ -42,14 +42,21 @@ describe('parts-sum', () => {
     expect(findingsOf(unclear, 'parts-sum')).toEqual([]);
   });
 
-  it('a total its own sentence computes with is kept: a warning whose fix is not preferred', () => {
+  it('a total its own sentence computes with is kept: a warning with no fix', () => {
     const text = doc('项目全年执行数298.43万元，预算执行率=298.43/312.50×100%=95.50%。其中：当年财政拨款执行278.65万元，上年结转资金执行19.87万元。');
     const [finding, ...rest] = findingsOf(text, 'parts-sum');
     expect(rest).toEqual([]);
     expect([textOf(text, finding), finding.severity]).toEqual(['298.43', 'warning']);
     expect(finding.message.zh).toBe('分项之和与合计不符：278.65万元 + 19.87万元 = 298.52万元，但合计写作 298.43万元（同句算式 298.43/312.50×100% 用的也是该合计，可能是某一分项有误）。');
     expect(finding.related.map((r) => text.slice(r.range.start, r.range.end))).toEqual(['278.65', '19.87', '298.43/312.50×100%']);
-    expect(finding.fixes.map((fix) => fix.preferred)).toEqual([false]);
+    expect(finding.fixes).toEqual([]);
+  });
+
+  it('a rate in words that holds confirms the total as a written formula does', () => {
+    const text = doc('项目实际到位资金3,512.00万元，全年实际支出3,109.74万元，预算执行率88.55%。其中：工程建设支出2,846.30万元，其他费用支出245.44万元。');
+    const [finding] = findingsOf(text, 'parts-sum');
+    expect([textOf(text, finding), finding.severity]).toEqual(['3,109.74', 'warning']);
+    expect(finding.message.zh).toContain('（同句的预算执行率 88.55%由该合计算得，可能是某一分项有误）');
   });
 
   it('accepts parts that add up', () => {

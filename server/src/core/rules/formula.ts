@@ -40,7 +40,7 @@ function writtenMessage(formula: Formula, exactText: string, expected: string, u
   };
 }
 
-const PLANNED_EN: Record<string, string> = { 计划: 'planned', 预算: 'budget', 目标: 'target', 任务: 'task' };
+const PLANNED_EN: Record<string, string> = { 计划: 'planned', 预算: 'budget', 目标: 'target', 任务: 'task', 到位: 'received' };
 
 /** A rate stated in words: the message names the two figures it divides. */
 function inWordsMessage(formula: Formula, operands: NonNullable<Formula['inWords']>, exactText: string, expected: string): Explained {

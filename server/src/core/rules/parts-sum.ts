@@ -10,16 +10,16 @@
  * Example: "项目总投资 10 万元，其中设备采购 6 万元、运维服务 3 万元" (6 + 3 = 9).
  * Fix: rewrite the total as the sum of its parts (same decimals and digit width); the parts are
  * listed as related places so the reader can instead correct the part that is wrong. When a
- * formula of the total's own sentence computes with it, that fix is offered but not preferred,
- * and the finding is a warning: a part is then the likelier mistake.
+ * formula of the total's own sentence computes with it, a part is the likelier mistake: the
+ * finding is a warning with no fix (which part is wrong cannot be told).
  */
 import type Decimal from 'decimal.js';
 import type { Formula, NumberLiteral, PartsClaim, Range } from '../model/types';
 import { correctLiteral } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
-import type { Rule, RuleContext, RuleFinding } from '../engine/types';
+import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatAt, plain } from '../services/derive';
-import { Dec } from '../text/numbers';
+import { Dec, roundHalfUp } from '../text/numbers';
 
 const MONEY_SCALE: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
 
@@ -32,12 +32,28 @@ function inUnit(literal: NumberLiteral, unit: string): Decimal | undefined {
 }
 
 /**
- * A formula of the total's own sentence that computes with it ("全年执行数298.43万元，预算执行率=
- * 298.43/312.50×100%=95.50%"): the writer used that figure, so a part is the likelier mistake.
+ * A formula of the total's own sentence that computes with it and holds ("全年执行数298.43万元，预算
+ * 执行率=298.43/312.50×100%=95.50%", or a rate stated in words): the writer used that figure, so a
+ * part is the likelier mistake.
  */
 function formulaUsing(context: RuleContext, total: NumberLiteral): Formula | undefined {
   return context.model.formulas.find((formula) =>
-    !formula.inWords && contains(formula.sentence.range, total.range) && operandsOf(formula.expression.text).includes(total.text));
+    contains(formula.sentence.range, total.range) && agrees(formula) && (formula.inWords
+      ? [formula.inWords.numerator, formula.inWords.denominator].some((operand) => operand.range.start === total.range.start)
+      : operandsOf(formula.expression.text).includes(total.text)));
+}
+
+/** A formula whose written result is its own arithmetic: what it computes with is confirmed. */
+function agrees(formula: Formula): boolean {
+  return formula.value !== undefined && roundHalfUp(formula.value, formula.result.decimals).eq(formula.result.value);
+}
+
+function confirmationNote(formula: Formula): Localized {
+  if (formula.inWords) {
+    const rate = `${formula.label} ${plain(formula.result)}%`;
+    return { zh: `（同句的${rate}由该合计算得，可能是某一分项有误）`, en: ` (the ${rate} of the same sentence is computed from this total, so a part may be what is wrong)` };
+  }
+  return { zh: `（同句算式 ${formula.expression.text} 用的也是该合计，可能是某一分项有误）`, en: ` (the formula ${formula.expression.text} of the same sentence uses this total, so a part may be what is wrong)` };
 }
 
 function contains(outer: Range, inner: Range): boolean {
@@ -62,12 +78,14 @@ function checkParts(context: RuleContext, claim: PartsClaim): RuleFinding | unde
   const unit = total.unit;
   const partsText = claim.parts.map((part) => `${plain(part)}${part.unit}`).join(' + ');
   const sumText = formatAt(sum, decimals);
-  // a total its sentence computes with is kept: the fix is offered, not preferred
+  // a total its sentence computes with is kept
   const formula = partial ? undefined : formulaUsing(context, total);
   const note = partial
     ? { zh: '（若只列举了主要用途，可忽略）', en: ' (ignore if only the main uses are listed)' }
-    : formula ? { zh: `（同句算式 ${formula.expression.text} 用的也是该合计，可能是某一分项有误）`, en: ` (the formula ${formula.expression.text} of the same sentence uses this total, so a part may be what is wrong)` } : { zh: '', en: '' };
-  const confirmation = formula && { range: formula.expression.range, label: { zh: `算式 ${formula.expression.text}`, en: `expression ${formula.expression.text}` } };
+    : formula ? confirmationNote(formula) : { zh: '', en: '' };
+  const confirmation = formula && (formula.inWords
+    ? { range: formula.result.range, label: { zh: `${formula.label} ${plain(formula.result)}%`, en: `${formula.label} ${plain(formula.result)}%` } }
+    : { range: formula.expression.range, label: { zh: `算式 ${formula.expression.text}`, en: `expression ${formula.expression.text}` } });
   return {
     // with no fix to prefer, the finding is a warning, as for a funds total its rate confirms (self-eval)
     ...(partial || confirmation ? { severity: 'warning' as const } : {}),
@@ -83,8 +101,9 @@ function checkParts(context: RuleContext, claim: PartsClaim): RuleFinding | unde
       })),
       ...(confirmation ? [confirmation] : []),
     ],
-    // a partial list says nothing about which number is wrong: no fix
-    fixes: partial ? [] : correctLiteral(context, total, sum, decimals).map((fix) => (confirmation ? { ...fix, preferred: false } : fix)),
+    // a partial list says nothing about which number is wrong, and rewriting a total its formula
+    // confirms would break the formula: no fix (which part is wrong cannot be told)
+    fixes: partial || formula ? [] : correctLiteral(context, total, sum, decimals),
   };
 }
 
@@ -103,8 +122,8 @@ export const partsSum: Rule = {
     },
     example: '项目总投资 **10** 万元，其中设备采购 6 万元、运维服务 3 万元。',
     fix: {
-      zh: '把合计改为各分项之和；各分项作为相关位置列出，也可以改正有误的分项。合计所在句的算式也用到该合计时（如“298.43/312.50×100%”），更可能是分项有误：仅为警告，修复不作为首选。',
-      en: 'Rewrites the total as the sum of its parts; the parts are listed as related places in case a part is what is wrong. When a formula of the total’s own sentence computes with it ("298.43/312.50×100%"), a part is the likelier mistake: a warning, and the fix is not preferred.',
+      zh: '把合计改为各分项之和；各分项作为相关位置列出，也可以改正有误的分项。合计所在句的算式也用到该合计时（如“298.43/312.50×100%”），更可能是分项有误：仅为警告，不提供修复。',
+      en: 'Rewrites the total as the sum of its parts; the parts are listed as related places in case a part is what is wrong. When a formula of the total’s own sentence computes with it ("298.43/312.50×100%"), a part is the likelier mistake: a warning with no fix.',
     },
   },
   check(context) {

@@ -39,6 +39,14 @@ function repeatedElsewhere(index: ModelIndex, indicator: Indicator, field: 'dedu
   return occurrences.some((other) => other !== indicator && other[field]?.value.eq(own.value));
 }
 
+/** Is the literal repeated anywhere else (a copy in another table, a prose claim) with its value? */
+function statedElsewhere(context: RuleContext, indicator: Indicator, field: 'deduction' | 'score'): boolean {
+  const own = indicator[field];
+  if (!own) return false;
+  const subject = looseKeyOfIndicator(context.index, indicator);
+  return statementsFor(statementsOf(context.model, context.index), subject, field).some((statement) => statement.literal.range.start !== own.range.start && statement.literal.value.eq(own.value));
+}
+
 /** Does the prose state `value` as the indicator's `field`? */
 function proseStates(context: RuleContext, indicator: Indicator, field: 'deduction' | 'score', value: Decimal): boolean {
   const subject = looseKeyOfIndicator(context.index, indicator);
@@ -137,8 +145,13 @@ function sumCheck(context: RuleContext, table: IndicatorTable, indicator: Indica
   const proseDeduction = proseStates(context, indicator, 'deduction', roundHalfUp(newDeduction, decimals));
   // a level-1 summary row whose detail rows (another table) give 分值 − 扣分, not its 得分: only the 得分 is changed
   const detail = detailVerdict(context, indicator, score.value, roundHalfUp(newScore, decimals), decimals);
-  const keepDeduction = deductionBreaksRule || detail?.wrong === 'score';
-  const keepScoreOnly = scoreBreaksRule || detail?.wrong === 'deduction';
+  // an alternative that keeps a number the prose or the detail contradicts would trade this finding for another
+  // one; so would rounding away a literal that copies repeat (a rounding is no error to spread)
+  const rounding = judgement.verdict === 'rounding';
+  const keepDeduction = deductionBreaksRule || detail?.wrong === 'score' || (proseScore && !proseDeduction)
+    || (rounding && statedElsewhere(context, indicator, 'deduction') && !statedElsewhere(context, indicator, 'score'));
+  const keepScoreOnly = !keepDeduction && (scoreBreaksRule || detail?.wrong === 'deduction' || (proseDeduction && !proseScore)
+    || (rounding && statedElsewhere(context, indicator, 'score') && !statedElsewhere(context, indicator, 'deduction')));
   const keepScore = keepDeduction
     ? false
     : keepScoreOnly || (proseScore !== proseDeduction ? proseDeduction : repeatedElsewhere(context.index, indicator, 'score') || !repeatedElsewhere(context.index, indicator, 'deduction'));

@@ -18,11 +18,12 @@ import type { SubjectContext } from './subjects';
 import { resolveSubject } from './subjects';
 
 /** Rate names that mean 实际 / 计划 × 100%, with the words a 实际 figure must carry when there are several. */
-const RATE_KINDS: { suffix: string; verbs?: RegExp }[] = [
+const RATE_KINDS: { suffix: string; verbs?: RegExp; base?: RegExp }[] = [
   { suffix: '完成率' },
   { suffix: '达成率' },
   { suffix: '实现率' },
-  { suffix: '执行率', verbs: /支出|执行|使用|支付/u },
+  // spent of what arrived, when the sentence gives no budget ("实际到位资金…，实际支出…，预算执行率…")
+  { suffix: '执行率', verbs: /支出|执行|使用|支付/u, base: /到位/u },
   { suffix: '支付率', verbs: /支付/u },
   { suffix: '到位率', verbs: /到位|拨付|下达/u },
   { suffix: '拨付率', verbs: /拨付/u },
@@ -92,7 +93,7 @@ function formulaFor(ctx: SubjectContext, sentence: TextSpan, rate: NumberLiteral
     expression: { text: `${numerator.literal.text}/${denominator.literal.text}×100%`, range: { start: first.range.start, end: last.range.end } },
     result: rate,
     value: exact,
-    inWords: { numerator: numerator.literal, denominator: denominator.literal, plannedWord: PLANNED.exec(denominator.label)?.[0] ?? '计划' },
+    inWords: { numerator: numerator.literal, denominator: denominator.literal, plannedWord: PLANNED.exec(denominator.label)?.[0] ?? (denominator.label.includes('到位') ? '到位' : '计划') },
     subjectKey: subject?.kind === 'indicator' ? subject.key : undefined,
     sentence,
   };
@@ -129,7 +130,9 @@ function rateFrom(ctx: SubjectContext, sentence: TextSpan, rate: NumberLiteral, 
   const actual = operands.filter((operand) => operand.label.includes(ACTUAL) && operand.unit !== '');
   const verbs = named.kind.verbs;
   const numerators = actual.length > 1 && verbs ? actual.filter((operand) => verbs.test(operand.label)) : actual;
-  const denominators = operands.filter((operand) => !operand.label.includes(ACTUAL) && PLANNED.test(operand.label) && operand.unit !== '');
+  const planned = operands.filter((operand) => !operand.label.includes(ACTUAL) && PLANNED.test(operand.label) && operand.unit !== '');
+  const base = named.kind.base;
+  const denominators = planned.length === 0 && base ? operands.filter((operand) => base.test(operand.label) && !numerators.includes(operand) && operand.unit !== '') : planned;
   const pairs: { numerator: Operand; denominator: Operand; exact: Decimal }[] = [];
   for (const numerator of numerators) {
     for (const denominator of denominators) {

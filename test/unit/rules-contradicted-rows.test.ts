@@ -50,6 +50,8 @@ describe('a score table row that contradicts itself', () => {
     expect(findings[0].message.zh).toBe('表3“制度执行有效性”扣分 1.75 + 得分 5.52 = 7.27，与分值 7.00 不一致（计算错误）');
     // the prose states 扣分 1.75 and 得分 5.25: the 得分 cell is the one to correct
     expect(applyFixes(text, findings[0].fixes.find((fix) => fix.preferred)!.edits)).toBe(report('5.25'));
+    // keeping 5.52 (扣分 1.48) would contradict the prose: that alternative is not offered
+    expect(findings[0].fixes.map((fix) => fix.title.zh)).toEqual(['改得分：扣分 1.75 / 得分 5.25']);
   });
 
   it('still lets a number that agrees with neither reading be reported', () => {

@@ -322,6 +322,11 @@ describe('the seed report', () => {
     ]);
   });
 
+  it('offers no rounding alternative that would change the 得分 the section table and the prose repeat', () => {
+    const finding = findings.find((f) => f.ruleId === 'score-arithmetic')!;
+    expect(finding.fixes.map((fix) => fix.title.zh)).toEqual(['改扣分：扣分 0.62 / 得分 1.88']);
+  });
+
   it('fix-all corrects the total, the prose copy, the grade word and the annex deduction', () => {
     const fixed = fixAll(seed).text;
     expect(fixed).toContain('实际得分 18.72 分');

@@ -21,6 +21,7 @@ import { bandFor, bandsOf, sameGrade } from '../services/grades';
 import { statedTotal } from '../services/summary';
 import { Dec, formatLike, naturalDecimals, roundHalfUp } from '../text/numbers';
 import { consistentAfter, dependencyGraph, propagate } from './dependencies';
+import { scoreReadRight } from './contradictedRows';
 import { childrenOf, isAmbiguous, looseKeyOfIndicator, type ModelIndex } from './modelIndex';
 import { claimSubjectKey, statementAt, statementsFor, statementsOf, type QuantityField, type Statement } from './quantities';
 import type { RuleContext, TextEdit } from './types';
@@ -119,6 +120,9 @@ function statedValue(base: Base, subject: string, field: Summed): Decimal | unde
   const node = treeNode(base, subject);
   if (node) {
     if (field === 'weight' && !node.weight && node.weightParts.length > 0) return node.weightParts.reduce((sum, part) => sum.plus(part.value), new Dec(0));
+    // a row that contradicts itself counts as 分值 − 扣分, as the totals that agree with it read it (contradictedRows.ts)
+    const right = field === 'score' ? scoreReadRight(node) : undefined;
+    if (right) return right;
     const literal = node[field];
     if (literal) return literal.value;
   }

@@ -26,7 +26,7 @@ function ownerOf(index: ModelIndex, literal: NumberLiteral): Indicator | undefin
 }
 
 /** 分值 − 扣分 of a row whose written 得分 is not that (beyond the 得分's own rounding). */
-function scoreReadRight(indicator: Indicator | undefined): Decimal | undefined {
+export function scoreReadRight(indicator: Indicator | undefined): Decimal | undefined {
   if (!indicator?.score || !indicator.weight || !indicator.deduction) return undefined;
   const implied = indicator.weight.value.minus(indicator.deduction.value);
   const half = new Dec(5).div(new Dec(10).pow(indicator.score.decimals + 1));

@@ -16,12 +16,13 @@
  */
 import type Decimal from 'decimal.js';
 import { perTable } from '../model/perTable';
+import { sum, totalRowTerms } from '../services/derive';
 import type { Indicator, IndicatorTable, NumberLiteral } from '../model/types';
 import { correctionFixes, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
 import { isAmbiguous, levelOneOfKey, looseKeyOf, looseKeyOfIndicator, termsBelow, type ModelIndex } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
-import type { Fix, Rule, RuleContext, RuleFinding } from '../engine/types';
+import type { Fix, Rule, RuleContext, RuleFinding, TextEdit } from '../engine/types';
 import { Dec, formatLike, roundHalfUp } from '../text/numbers';
 import { breaksOwnRule } from './rule-deduction';
 
@@ -86,14 +87,28 @@ function boundsChecks(context: RuleContext, table: IndicatorTable, indicator: In
 }
 
 /**
+ * Would the edits leave a 合计/小计 of the table that adds up now, and counts this literal, at odds
+ * with its rows? (The cascade carries a change into the totals the tree recomputes; a total row of
+ * a table of level-1 rows only is not always among them.)
+ */
+function breaksTotal(table: IndicatorTable, literal: NumberLiteral, field: 'deduction' | 'score', edits: readonly TextEdit[]): boolean {
+  return table.totals.some((row) => {
+    const stated = row[field];
+    if (!stated || edits.some((edit) => edit.range.start === stated.range.start)) return false;
+    const terms = totalRowTerms(table, row, field);
+    return terms.some((term) => term.range.start === literal.range.start) && sum(terms).eq(stated.value);
+  });
+}
+
+/**
  * One way of making the row add up: rewrite one cell, carrying the new value into what was computed
  * from it (totals, copies, prose; engine/cascade.ts), so that the alternative leaves no new
  * contradiction either. None when the change cannot be carried (a copy another table confirms).
  */
-function alternative(context: RuleContext, literal: NumberLiteral, value: Decimal, decimals: number, field: 'deduction' | 'score', other: NumberLiteral, preferred: boolean): Fix[] {
+function alternative(context: RuleContext, table: IndicatorTable, literal: NumberLiteral, value: Decimal, decimals: number, field: 'deduction' | 'score', other: NumberLiteral, preferred: boolean): Fix[] {
   const carried = correctionFixes(context, [{ literal, value, decimals }]);
   const edits = (carried.find((fix) => fix.kind === 'cascade') ?? carried[0])?.edits;
-  if (!edits) return [];
+  if (!edits || breaksTotal(table, literal, field, edits)) return [];
   const newText = formatLike(value, literal, decimals);
   const deduction = field === 'deduction' ? newText : other.text;
   const score = field === 'score' ? newText : other.text;
@@ -157,9 +172,9 @@ function sumCheck(context: RuleContext, table: IndicatorTable, indicator: Indica
     : keepScoreOnly || (proseScore !== proseDeduction ? proseDeduction : repeatedElsewhere(context.index, indicator, 'score') || !repeatedElsewhere(context.index, indicator, 'deduction'));
   const target = keepScore ? deduction : score;
   const fixes = [
-    ...(keepDeduction ? [] : alternative(context, deduction, newDeduction, decimals, 'deduction', score, keepScore)),
+    ...(keepDeduction ? [] : alternative(context, table, deduction, newDeduction, decimals, 'deduction', score, keepScore)),
     // the detail's own sum, when it is what contradicts the 得分 (a rounding of 分值 − 扣分 at most)
-    ...(keepScoreOnly ? [] : alternative(context, score, detail?.wrong === 'score' ? detail.sum : newScore, decimals, 'score', deduction, !keepScore)),
+    ...(keepScoreOnly ? [] : alternative(context, table, score, detail?.wrong === 'score' ? detail.sum : newScore, decimals, 'score', deduction, !keepScore)),
   ];
   const label = tableLabel(context.model, table.tableIndex);
   const verdict = verdictLabel(judgement.verdict);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../server/src/core/engine/applyFixes';
+import { checkReport } from '../../server/src/core/engine/check';
+import { hoverAt } from '../../server/src/core/services/hover';
 import { findingsOf, textOf } from './rules-table-helpers';
 
 const doc = (...sentences: string[]) => ['# 报告', '', ...sentences.flatMap((s) => [s, ''])].join('\n');
@@ -95,3 +97,16 @@ describe('rates stated in words (rule-deduction)', () => {
     expect(fixed).toContain('| 5.00 | 1.00 | 4.00 |');
   });
 });
+
+describe('rates stated in words (hover)', () => {
+  it('explains the rate with the two figures of its sentence', () => {
+    const text = doc('计划清运14.60万吨，实际清运14.82万吨，清运量完成率101.15%，得5.00分。');
+    const result = checkReport(text);
+    const hover = hoverAt(result, text.indexOf('101.15') + 1, 'zh')!;
+    expect(text.slice(hover.range.start, hover.range.end)).toBe('101.15');
+    expect(hover.markdown).toContain('清运量完成率 = 实际 14.82 ÷ 计划 14.60 × 100% = 101.5068%（句中未写算式，按同句的实际数与计划数计算）');
+    expect(hover.markdown).toContain('101.51');
+    expect(hoverAt(result, text.indexOf('101.15') + 1, 'en')!.markdown).toContain('= actual 14.82 ÷ planned 14.60 × 100% = 101.5068% (no formula is written');
+  });
+});
+

@@ -19,6 +19,7 @@ import { correctLiteral } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
 import type { Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatNatural, plain } from '../services/derive';
+import { plannedWordEn } from '../services/locale';
 import { Dec, formatLike } from '../text/numbers';
 
 /** The result cuts the exact value off instead of rounding it (86.3 for 86.36…, 0.62 for 0.625). */
@@ -40,12 +41,10 @@ function writtenMessage(formula: Formula, exactText: string, expected: string, u
   };
 }
 
-const PLANNED_EN: Record<string, string> = { 计划: 'planned', 预算: 'budget', 目标: 'target', 任务: 'task', 到位: 'received' };
-
 /** A rate stated in words: the message names the two figures it divides. */
 function inWordsMessage(formula: Formula, operands: NonNullable<Formula['inWords']>, exactText: string, expected: string): Explained {
   const { numerator, denominator, plannedWord } = operands;
-  const planned = PLANNED_EN[plannedWord] ?? 'planned';
+  const planned = plannedWordEn(plannedWord);
   return {
     message: {
       zh: `${formula.label} ${plain(formula.result)}% 与同句的数字不符：实际 ${numerator.text} ÷ ${plannedWord} ${denominator.text} × 100% = ${exactText}%，四舍五入应为 ${expected}%。`,

@@ -5,7 +5,7 @@
  * values wherever it appears. Pure text building (Markdown), zh and en.
  */
 import type Decimal from 'decimal.js';
-import type { Claim, Indicator, IndicatorTable, NumberLiteral, Range, ReportModel, TextSpan } from '../model/types';
+import type { Claim, Formula, Indicator, IndicatorTable, NumberLiteral, Range, ReportModel, TextSpan } from '../model/types';
 import type { CheckResult } from '../engine/check';
 import { partAt } from '../engine/parts';
 import type { Finding } from '../engine/types';
@@ -15,7 +15,7 @@ import {
 } from './derive';
 import { bandFor, bandsOf, sameGrade } from './grades';
 import { locate, rangeOfLocated, type IndicatorField, type Located } from './locate';
-import { pick, tr, type Lang } from './locale';
+import { pick, plannedWordEn, tr, type Lang } from './locale';
 import { levelOneSums, partOf, scorePart, statedTotal, type Part } from './summary';
 
 export interface HoverText {
@@ -55,8 +55,21 @@ function describe(ctx: Ctx, located: Located): string[] {
     case 'gradeBand':
       return gradeTable(ctx, located.band.label.text);
     case 'formula':
-      return [`${escapeMd(located.formula.label)} = ${escapeMd(located.formula.expression.text)} = ${located.formula.result.text}`];
+      return formulaLines(ctx, located.formula);
   }
+}
+
+/** A written formula as written; a rate stated in words with the two figures it divides. */
+function formulaLines(ctx: Ctx, formula: Formula): string[] {
+  const label = escapeMd(formula.label);
+  if (!formula.inWords || formula.value === undefined) return [`${label} = ${escapeMd(formula.expression.text)} = ${formula.result.text}`];
+  const { numerator, denominator, plannedWord } = formula.inWords;
+  const value = formatNatural(formula.value, 4);
+  return [
+    tr(ctx.lang,
+      `${label} = 实际 ${numerator.text} ÷ ${plannedWord} ${denominator.text} × 100% = ${value}%（句中未写算式，按同句的实际数与${plannedWord}数计算）`,
+      `${label} = actual ${numerator.text} ÷ ${plannedWordEn(plannedWord)} ${denominator.text} × 100% = ${value}% (no formula is written: computed from the figures of the sentence)`),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -34,6 +34,13 @@ describe('rates stated in words (formula rule)', () => {
     expect(finding.severity).toBe('info');
   });
 
+  it('reads the 年度指标值 of a 自评 paragraph as what was planned', () => {
+    const text = doc('（2）防火通道维修长度。年度指标值为6公里，实际维修5.2公里，完成率88.67%。');
+    const [finding] = findingsOf(text, 'formula');
+    expect(textOf(text, finding)).toBe('88.67');
+    expect(finding.message.zh).toContain('实际 5.2 ÷ 指标值 6 × 100% = 86.666667%，四舍五入应为 86.67%');
+  });
+
   it('reads each rate against the figures written since the previous one', () => {
     const text = doc('计划新建10个，实际新建8个，完成率80%；计划改建20个，实际改建20个，完成率90%。');
     expect(findingsOf(text, 'formula').map((f) => textOf(text, f))).toEqual(['90']);

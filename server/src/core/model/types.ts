@@ -328,7 +328,7 @@ export interface Formula {
    * it divides. The expression is then not written: its text is built from them
    * ("14.82/14.60×100%") and its range spans them.
    */
-  inWords?: { numerator: NumberLiteral; denominator: NumberLiteral; /** 计划, 预算, 目标, 任务 (or 到位: a 执行率 of what arrived). */ plannedWord: string };
+  inWords?: { numerator: NumberLiteral; denominator: NumberLiteral; /** 计划, 预算, 目标, 任务, 指标值 (or 到位: a 执行率 of what arrived). */ plannedWord: string };
   /** Indicator the formula belongs to, when known. */
   subjectKey?: string;
   sentence: TextSpan;

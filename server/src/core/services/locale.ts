@@ -20,7 +20,7 @@ export function langOfLocale(locale: string | undefined): Lang {
   return locale !== undefined && locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-const PLANNED_WORDS: Record<string, string> = { 计划: 'planned', 预算: 'budget', 目标: 'target', 任务: 'task', 到位: 'received' };
+const PLANNED_WORDS: Record<string, string> = { 计划: 'planned', 预算: 'budget', 目标: 'target', 任务: 'task', 指标值: 'target', 到位: 'received' };
 
 /** The English of the word a rate stated in words divides by (Formula.inWords.plannedWord). */
 export function plannedWordEn(word: string): string {

@@ -1,7 +1,7 @@
 /**
  * Rates stated in words: "计划清运14.60万吨，实际清运14.82万吨，清运量完成率101.15%". No formula
  * is written, but the sentence names both figures the rate divides: one labelled 实际 (what was
- * done), one labelled 计划/预算/目标/任务 (what was planned), in the same unit, before the rate.
+ * done), one labelled 计划/预算/目标/任务/指标值 (what was planned), in the same unit, before the rate.
  * Such a rate is recorded as a formula 实际/计划×100% (Formula.inWords), so the formula rule checks
  * it and rule-deduction can apply a banded rule to it.
  *
@@ -28,7 +28,7 @@ const RATE_KINDS: { suffix: string; verbs?: RegExp; base?: RegExp }[] = [
   { suffix: '到位率', verbs: /到位|拨付|下达/u },
   { suffix: '拨付率', verbs: /拨付/u },
 ];
-const PLANNED = /计划|预算|目标|任务/u;
+const PLANNED = /计划|预算|目标|任务|指标值/u;
 const ACTUAL = '实际';
 /** Words that may stand between a rate's name and its figure ("完成率为 80%"). */
 const LINKS = new Set(['为', '达', '是', '了', '到', '：', ':', ' ']);

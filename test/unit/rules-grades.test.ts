@@ -62,6 +62,13 @@ describe('grade-band: rounding before banding', () => {
     expect(findings[0].fixes).toEqual([]);
   });
 
+  it('reads a gap beyond the rounding of the scores as a calculation error, not a banding question', () => {
+    // 44.75 + 45.45 = 90.20 against 89.80: score-sum's error; grade-band only notes the near boundary
+    const text = scored('44.75', '45.45', '89.80', '良');
+    const findings = findingsOf(text, 'grade-band');
+    expect(findings.map((f) => f.message.zh)).toEqual(['总分 89.80 距等级界限 90 不足 0.5 分，且各项得分含舍入值，评级可能取决于舍入方式，请复核。']);
+  });
+
   it('warns when a total built from rounded scores is within 0.5 of a boundary, not otherwise', () => {
     const text = scored('44.75', '44.83', '89.58', '良');
     const findings = findingsOf(text, 'grade-band');

@@ -5,8 +5,9 @@
  * using the report's own band table or sentence, else the configured bands. Bands are half-open:
  * "80–89 分为良" means [80, 90), so 89.5 → 良. A band definition with gaps or overlaps ("60–78"
  * then "80–89") is flagged on the band table (warning). Rounding before banding (domain.md §4):
- * a stated total and Σ row scores on either side of a boundary, or a total within 0.5 of a
- * boundary built from rounded scores, is a warning on the total.
+ * a stated total and Σ row scores on either side of a boundary by no more than the rounding of
+ * the scores, or a total within 0.5 of a boundary built from rounded scores, is a warning on the
+ * total (a larger gap is a calculation error, score-sum's).
  * Why: "评分与评级相符" is a scored item of the report-quality review; a grade left unchanged after
  * the total moved across a boundary is a classic error.
  * Example: 总分 88.5 分，绩效评级为“优” → 88.5 lies in 良 [80, 90).
@@ -23,6 +24,7 @@ import { bandFor, bandsOf, sameGrade, type Band } from '../services/grades';
 import { statedTotal } from '../services/summary';
 import { claimSubjectKey } from '../engine/quantities';
 import { isAmbiguous, termsBelow } from '../engine/modelIndex';
+import { sumReadingRowsRight } from '../engine/contradictedRows';
 import { formatNatural } from '../services/derive';
 import { Dec } from '../text/numbers';
 import { related } from '../engine/fixes';
@@ -66,13 +68,15 @@ function gradeChecks(context: RuleContext): RuleFinding[] {
 const NEAR = new Dec('0.5');
 
 /** Σ of the level-1 scores recomputed from their rows, and whether any row score is a rounded figure. */
-function rowTotal(context: RuleContext): { sum: Decimal; rounded: boolean } | undefined {
+function rowTotal(context: RuleContext): { sum: Decimal; rounded: boolean; terms: number } | undefined {
   const levelOne = context.index.levelOne;
   if (levelOne.length === 0 || isAmbiguous(context.index, '')) return undefined;
   const terms = levelOne.map((entry) => termsBelow(context.index, entry.primary, 'score'));
   if (terms.some((list) => list.length === 0)) return undefined;
   const all = terms.flat();
-  return { sum: all.reduce((acc, term) => acc.plus(term.value), new Dec(0)), rounded: all.some((term) => term.decimals > 0) };
+  // a row that contradicts itself counts as 分值 − 扣分 (contradictedRows.ts): its 得分 is score-arithmetic's
+  const sum = sumReadingRowsRight(context.index, all) ?? all.reduce((acc, term) => acc.plus(term.value), new Dec(0));
+  return { sum, rounded: all.some((term) => term.decimals > 0), terms: all.length };
 }
 
 /** The boundaries of the bands (their lower bounds). */
@@ -94,7 +98,9 @@ function boundaryChecks(context: RuleContext): RuleFinding[] {
   const summed = bandFor(bands, rows.sum);
   if (!stated) return [];
   const sumText = formatNatural(rows.sum, 4);
-  if (summed && summed !== stated) {
+  // a difference beyond the rounding of the terms is a calculation error (score-sum), not a question of banding
+  const roundingOnly = rows.sum.minus(total.value).abs().lte(new Dec(5).div(new Dec(10).pow(total.decimals + 1)).times(rows.terms + 1));
+  if (summed && summed !== stated && roundingOnly) {
     return [{
       severity: 'warning',
       message: {
@@ -154,8 +160,8 @@ export const gradeBand: Rule = {
   defaultSeverity: 'error',
   docs: {
     what: {
-      zh: '报告中的评级与总分所在等级一致（优先使用报告自身的等级表或等级说明，否则使用配置的等级）；区间按左闭右开理解（“80–89 分为良”即 [80, 90)）；等级定义有空档或重叠时在等级表上提示（警告）；总分与各项得分之和分处等级界限两侧，或总分距界限不足 0.5 分且各项得分含舍入值时，在总分上提示（警告）。',
-      en: "Every grade word matches the band of the report total (the report's own band table or sentence, else the configured bands); bands are half-open (\"80–89 → 良\" means [80, 90)); gaps or overlaps in the band definition are flagged (warning); so is a total on the other side of a boundary than the sum of the scores, or within 0.5 of a boundary when the scores are rounded figures (warning).",
+      zh: '报告中的评级与总分所在等级一致（优先使用报告自身的等级表或等级说明，否则使用配置的等级）；区间按左闭右开理解（“80–89 分为良”即 [80, 90)）；等级定义有空档或重叠时在等级表上提示（警告）；总分与各项得分之和仅因舍入而分处等级界限两侧，或总分距界限不足 0.5 分且各项得分含舍入值时，在总分上提示（警告）。',
+      en: "Every grade word matches the band of the report total (the report's own band table or sentence, else the configured bands); bands are half-open (\"80–89 → 良\" means [80, 90)); gaps or overlaps in the band definition are flagged (warning); so is a total on the other side of a boundary than the sum of the scores by no more than their rounding, or within 0.5 of a boundary when the scores are rounded figures (warning).",
     },
     why: { zh: '“评分与评级相符”是报告质量考核的评分项。', en: 'Score and grade agreeing is a scored item of the report-quality review.' },
     example: '总分 88.5 分，绩效评级为“优”。   ← 88.5 属于“良”[80, 90)',

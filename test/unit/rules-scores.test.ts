@@ -183,6 +183,31 @@ describe('summary-vs-detail', () => {
     expect(findingsOf(text, 'score-sum')).toEqual([]);
   });
 
+  it('rewrites the 得分率 of a transposed summary that writes no 分值 together with its 得分', () => {
+    const text = [
+      '# 报告',
+      '',
+      '表1　得分汇总',
+      '',
+      '| 指标 | 决策 | 过程 | 合计 |',
+      '| --- | --- | --- | --- |',
+      '| 得分 | 8.50 | 9.50 | 18.00 |',
+      '| 得分率 | 85.00% | 95.00% | 90.00% |',
+      '',
+      '表2　评分表',
+      '',
+      '| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 决策 | 项目立项 | 立项依据充分性 | 10 | 8.00 |',
+      '| 过程 | 资金管理 | 资金到位率 | 10 | 9.50 |',
+      '',
+    ].join('\n');
+    const finding = findingsOf(text, 'summary-vs-detail').find((f) => textOf(text, f) === '8.50')!;
+    const fixed = applyFixes(text, finding.fixes.find((fix) => fix.preferred)!.edits);
+    expect(fixed).toContain('| 得分 | 8.00 | 9.50 |');
+    expect(fixed).toContain('| 得分率 | 80.00% | 95.00% |');
+  });
+
   it('offers no fix that would break the copy row\'s own 扣分 + 得分 = 分值', () => {
     const text = sectionAndAnnex(
       ['| 项目效益 | 10 | 社会效益 | 10 | 社会效益指标 | 10 | 0.55 | 9.45 |'],

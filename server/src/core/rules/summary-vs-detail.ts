@@ -15,10 +15,11 @@
  * OTHER places with the recomputed value, so one wrong literal is reported once.
  */
 import type Decimal from 'decimal.js';
-import type { Indicator, NumberLiteral } from '../model/types';
+import type { Indicator, NumberLiteral, SummaryEntry } from '../model/types';
 import { weightSum } from '../services/derive';
 import { agreesReadingRowsRight } from '../engine/contradictedRows';
-import { correctLiteral, FIELD_NAMES, related, shortName } from '../engine/fixes';
+import { correctionFixes, FIELD_NAMES, related, shortName } from '../engine/fixes';
+import type { LiteralChange } from '../engine/cascade';
 import { childrenOf, hasPartialScores, isAmbiguous, looseKeyOfIndicator, levelOneOfKey, sumBelow, termsBelow, type LevelOneIndicator } from '../engine/modelIndex';
 import { tableLabel } from '../engine/quantities';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
@@ -36,7 +37,11 @@ function rightAgainstContradictedRow(context: RuleContext, literal: NumberLitera
   return field === 'score' && agreesReadingRowsRight(context.index, literal, termsBelow(context.index, source, 'score'));
 }
 
-function mismatch(context: RuleContext, literal: NumberLiteral, value: Decimal, where: Localized, source: Indicator, field: Field): RuleFinding {
+/**
+ * `also`: further cells written from the same number — the entry's 得分率 when its table writes no
+ * 分值 (a transposed 得分/得分率 summary), which the cascade cannot recompute from the entry itself.
+ */
+function mismatch(context: RuleContext, literal: NumberLiteral, value: Decimal, where: Localized, source: Indicator, field: Field, also: LiteralChange[] = []): RuleFinding {
   const decimals = Math.max(literal.decimals, naturalDecimals(value, 2));
   const expected = formatLike(value, literal, decimals);
   const sourceLabel = tableLabel(context.model, source.tableIndex);
@@ -52,8 +57,26 @@ function mismatch(context: RuleContext, literal: NumberLiteral, value: Decimal, 
     },
     range: literal.range,
     related: [relatedPlace],
-    fixes: correctLiteral(context, literal, value, decimals),
+    fixes: correctionFixes(context, [{ literal, value, decimals }, ...also]),
   };
+}
+
+/** An indicator's 分值: written, else the sum of its children's. */
+function treeWeight(context: RuleContext, indicator: Indicator): Decimal | undefined {
+  const own = weightSum(indicator);
+  if (own) return own;
+  const children = childrenOf(context.index, indicator);
+  const weights = children.map((child) => treeWeight(context, child));
+  return children.length > 0 && weights.every((weight) => weight !== undefined) ? weights.reduce((acc, weight) => acc!.plus(weight!)) : undefined;
+}
+
+/** The entry's 得分率, recomputed with the detail's 分值, when the entry writes no 分值 of its own. */
+function rateWithoutWeight(context: RuleContext, entry: SummaryEntry, source: Indicator, score: Decimal): LiteralChange[] {
+  if (!entry.rate || entry.weight) return [];
+  const weight = treeWeight(context, source);
+  if (!weight || weight.isZero()) return [];
+  const fraction = score.div(weight);
+  return [{ literal: entry.rate, value: entry.rate.unit === '%' ? fraction.times(100) : fraction, decimals: entry.rate.decimals }];
 }
 
 function summaryChecks(context: RuleContext, levelOne: LevelOneIndicator): RuleFinding[] {
@@ -63,7 +86,9 @@ function summaryChecks(context: RuleContext, levelOne: LevelOneIndicator): RuleF
     for (const field of ['weight', 'score'] as const) {
       const literal = entry[field];
       const value = detailValue(context, levelOne.primary, field);
-      if (literal && value && !literal.value.eq(value) && !rightAgainstContradictedRow(context, literal, levelOne.primary, field)) out.push(mismatch(context, literal, value, where, levelOne.primary, field));
+      if (literal && value && !literal.value.eq(value) && !rightAgainstContradictedRow(context, literal, levelOne.primary, field)) {
+        out.push(mismatch(context, literal, value, where, levelOne.primary, field, field === 'score' ? rateWithoutWeight(context, entry, levelOne.primary, value) : []));
+      }
     }
   }
   return out;

@@ -28,6 +28,23 @@ describe('score-sum', () => {
   });
 
 
+  it('offers no fix for a parent 分值 that the prose confirms through its 得分率 (a child row is the likelier error)', () => {
+    const text = [
+      '# 报告',
+      '',
+      '产出类指标分值35分，得分33.02分，得分率94.34%。',
+      '',
+      '| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| 产出 | 35 | 产出数量 | 20 | 甲 | 20 | 18.52 |',
+      '| | | 产出质量 | 20 | 乙 | 20 | 14.50 |',
+      '',
+    ].join('\n');
+    const finding = findingsOf(text, 'score-sum').find((f) => f.message.zh.includes('分值'))!;
+    expect(finding.message.zh).toContain('分值 35 与下级指标之和 40 不一致');
+    expect(finding.fixes).toEqual([]);
+  });
+
   it('accepts consistent sums, including per-row parent weights', () => {
     expect(findingsOf(sectionReport('18.72'), 'score-sum')).toEqual([]);
   });

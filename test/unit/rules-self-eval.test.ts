@@ -48,6 +48,11 @@ describe('self-eval', () => {
     expect(finding.fixes[0].edits[0].newText).toBe('144.86');
   });
 
+  it('does not read a funds row that lost its label cell (its amounts moved one column left)', () => {
+    const text = doc().replace('| | 其中：当年财政拨款 | 100.00 | 130.00 | 126.36 | — | 97.20% | — | |', '| | 100.00 | 130.00 | 126.36 | — | 97.20% | — | |');
+    expect(findingsOf(text, 'self-eval').map((f) => f.message.zh).filter((m) => m.includes('其中各项'))).toEqual([]);
+  });
+
   it('flags a rate that is not 执行数 / 预算数', () => {
     const text = doc({ carryRate: '92.05%' });
     const findings = findingsOf(text, 'self-eval');

@@ -24,7 +24,7 @@ import { childrenOf, childTermsBelow, hasPartialScores, isAmbiguous, looseKeyOfI
 import { statementsFor, statementsOf, tableLabel, totalRowSubject } from '../engine/quantities';
 import { judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '../engine/types';
-import { Dec, formatLike, naturalDecimals } from '../text/numbers';
+import { Dec, formatLike, naturalDecimals, roundHalfUp } from '../text/numbers';
 import { breaksOwnRule } from './rule-deduction';
 
 interface SumCheck {
@@ -129,10 +129,25 @@ function parentChecks(context: RuleContext, table: IndicatorTable, facts: TableF
  * the system total (weights), or when its places cannot be matched up (several tables score it):
  * which number is wrong cannot be told, so the finding stands without a fix.
  */
+/**
+ * Does the prose state the written 分值, itself ("分值为 35 分") or through a 得分率 that is a stated
+ * 得分 over it ("得分33.02分，得分率94.34%")? Then a child row is the likelier error.
+ */
+function weightStatedInProse(context: RuleContext, subject: string, weight: Decimal): boolean {
+  const statements = statementsOf(context.model, context.index);
+  const claims = (field: 'weight' | 'score' | 'rate') => statementsFor(statements, subject, field).filter((statement) => statement.place === 'claim');
+  if (claims('weight').some((statement) => statement.literal.value.eq(weight))) return true;
+  if (weight.isZero()) return false;
+  const scores = claims('score').map((statement) => statement.literal.value);
+  return claims('rate').some(({ literal }) => scores.some((score) => roundHalfUp(score.div(weight).times(literal.unit === '%' ? 100 : 1), literal.decimals).eq(literal.value)));
+}
+
 function fixableWeight(context: RuleContext, indicator: Indicator, next: Decimal): boolean {
   // a 得分 above the new 分值, here or in a copy (the summary writes it, the annex not): a missing child is likelier
   if ([indicator, ...occurrencesOf(context.index, indicator)].some((copy) => copy.score !== undefined && copy.score.value.gt(next))) return false;
-  if (isAmbiguous(context.index, looseKeyOfIndicator(context.index, indicator))) return false;
+  const subject = looseKeyOfIndicator(context.index, indicator);
+  if (isAmbiguous(context.index, subject)) return false;
+  if (indicator.weight && weightStatedInProse(context, subject, indicator.weight.value)) return false;
   if (indicator.level !== 1) return true;
   const levelOne = context.index.levelOne.map((entry) => weightSum(entry.primary));
   const total = levelOne.reduce((acc: Decimal, value) => acc.plus(value ?? 0), new Dec(0));

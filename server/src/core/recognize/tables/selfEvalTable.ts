@@ -104,7 +104,8 @@ class SelfEvalBuilder {
     // the row's own label, not the section's name spanning down beside it ("项目资金（万元）")
     const cells = rowCells(this.table, row);
     const label = cells.find((c) => c.row === row && c.text !== '' && c.numbers.length === 0) ?? cells.find((c) => c.row === row) ?? cells[0];
-    if (!label) return;
+    // a row without a name ("—", a number: its label cell was lost and the amounts moved left) is not read
+    if (!label || !/[\p{Script=Han}A-Za-z]/u.test(label.text)) return;
     // a funds cell holds its amount ("278.65"), not text that mentions numbers ("购置扑火装备不少于120台")
     const get = (role: FundsRole): NumberLiteral | undefined => leadingNumber(this.at(row, cols.get(role)));
     const funds: FundsRow = {

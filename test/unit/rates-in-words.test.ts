@@ -34,30 +34,21 @@ describe('rates stated in words (formula rule)', () => {
     expect(finding.severity).toBe('info');
   });
 
-  it('reads the 年度指标值 of a 自评 paragraph as what was planned', () => {
-    const text = doc('（2）防火通道维修长度。年度指标值为6公里，实际维修5.2公里，完成率88.67%。');
-    const [finding] = findingsOf(text, 'formula');
-    expect(textOf(text, finding)).toBe('88.67');
-    expect(finding.message.zh).toContain('实际 5.2 ÷ 指标值 6 × 100% = 86.666667%，四舍五入应为 86.67%');
-  });
-
   it('reads each rate against the figures written since the previous one', () => {
     const text = doc('计划新建10个，实际新建8个，完成率80%；计划改建20个，实际改建20个，完成率90%。');
     expect(findingsOf(text, 'formula').map((f) => textOf(text, f))).toEqual(['90']);
   });
 
-  it('a 执行率 divides what was spent, not what arrived', () => {
-    const text = doc('项目预算500.00万元，实际到位500.00万元，实际支出450.00万元，预算执行率95.00%。');
-    const [finding] = findingsOf(text, 'formula');
-    expect(textOf(text, finding)).toBe('95.00');
-    expect(finding.message.zh).toContain('实际 450.00 ÷ 预算 500.00 × 100% = 90%');
-  });
-
-  it('a 执行率 with no budget in its sentence divides what was spent by what arrived', () => {
-    const text = doc('项目实际到位资金3,512.00万元，全年实际支出3,109.74万元，预算执行率88.45%。');
-    const [finding] = findingsOf(text, 'formula');
-    expect(textOf(text, finding)).toBe('88.45');
-    expect(finding.message.zh).toContain('实际 3,109.74 ÷ 到位 3,512.00 × 100% = 88.546');
+  it.each([
+    ['the 年度指标值 of a 自评 paragraph is what was planned', '（2）防火通道维修长度。年度指标值为6公里，实际维修5.2公里，完成率88.67%。', '88.67', '实际 5.2 ÷ 指标值 6 × 100% = 86.666667%，四舍五入应为 86.67%'],
+    ['a 执行率 divides what was spent, not what arrived', '项目预算500.00万元，实际到位500.00万元，实际支出450.00万元，预算执行率95.00%。', '95.00', '实际 450.00 ÷ 预算 500.00 × 100% = 90%'],
+    ['a 执行率 with no budget in its sentence divides what was spent by what arrived', '项目实际到位资金3,512.00万元，全年实际支出3,109.74万元，预算执行率88.45%。', '88.45', '实际 3,109.74 ÷ 到位 3,512.00 × 100% = 88.546'],
+  ])('%s', (_name, sentence, rate, derivation) => {
+    const text = doc(sentence);
+    const [finding, ...rest] = findingsOf(text, 'formula');
+    expect(rest).toEqual([]);
+    expect(textOf(text, finding)).toBe(rate);
+    expect(finding.message.zh).toContain(derivation);
   });
 
   it('reads nothing when the figures are not labelled, differ in unit, or leave the pair open', () => {

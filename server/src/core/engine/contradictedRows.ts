@@ -10,6 +10,7 @@
 import type Decimal from 'decimal.js';
 import type { Indicator, IndicatorTable, NumberLiteral } from '../model/types';
 import { Dec, roundHalfUp } from '../text/numbers';
+import { halfUnit } from './rounding';
 import type { ModelIndex } from './modelIndex';
 
 /** The indicator each written 得分 belongs to, per model index. */
@@ -29,7 +30,7 @@ function ownerOf(index: ModelIndex, literal: NumberLiteral): Indicator | undefin
 export function scoreReadRight(indicator: Indicator | undefined): Decimal | undefined {
   if (!indicator?.score || !indicator.weight || !indicator.deduction) return undefined;
   const implied = indicator.weight.value.minus(indicator.deduction.value);
-  const half = new Dec(5).div(new Dec(10).pow(indicator.score.decimals + 1));
+  const half = halfUnit(indicator.score.decimals);
   return implied.minus(indicator.score.value).abs().gt(half.times(2)) ? implied : undefined;
 }
 

@@ -45,7 +45,8 @@ export interface RoundingJudgement {
   difference: Decimal;
 }
 
-function halfUnit(decimals: number): Decimal {
+/** Half a unit of the last of `decimals` places: how far a figure rounded there may be from the exact one. */
+export function halfUnit(decimals: number): Decimal {
   return new Dec(5).div(new Dec(10).pow(Math.max(0, decimals) + 1));
 }
 

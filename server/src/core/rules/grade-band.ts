@@ -27,6 +27,7 @@ import { isAmbiguous, termsBelow } from '../engine/modelIndex';
 import { sumReadingRowsRight } from '../engine/contradictedRows';
 import { formatNatural } from '../services/derive';
 import { Dec } from '../text/numbers';
+import { halfUnit } from '../engine/rounding';
 import { related } from '../engine/fixes';
 import type { Rule, RuleContext, RuleFinding } from '../engine/types';
 
@@ -99,7 +100,7 @@ function boundaryChecks(context: RuleContext): RuleFinding[] {
   if (!stated) return [];
   const sumText = formatNatural(rows.sum, 4);
   // a difference beyond the rounding of the terms is a calculation error (score-sum), not a question of banding
-  const roundingOnly = rows.sum.minus(total.value).abs().lte(new Dec(5).div(new Dec(10).pow(total.decimals + 1)).times(rows.terms + 1));
+  const roundingOnly = rows.sum.minus(total.value).abs().lte(halfUnit(total.decimals).times(rows.terms + 1));
   if (summed && summed !== stated && roundingOnly) {
     return [{
       severity: 'warning',

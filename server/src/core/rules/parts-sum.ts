@@ -19,17 +19,7 @@ import { correctLiteral } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatAt, plain } from '../services/derive';
-import { Dec, roundHalfUp } from '../text/numbers';
-
-const MONEY_SCALE: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
-
-/** `literal`'s value in `unit`, or undefined when the two units cannot be converted. */
-function inUnit(literal: NumberLiteral, unit: string): Decimal | undefined {
-  if (literal.unit === unit || literal.unit === '' || unit === '') return literal.value;
-  const from = MONEY_SCALE[literal.unit];
-  const to = MONEY_SCALE[unit];
-  return from && to ? literal.value.times(from).div(to) : undefined;
-}
+import { Dec, roundHalfUp, valueInUnit } from '../text/numbers';
 
 /**
  * A formula of the total's own sentence that computes with it and holds ("全年执行数298.43万元，预算
@@ -67,7 +57,7 @@ function operandsOf(expression: string): string[] {
 function checkParts(context: RuleContext, claim: PartsClaim): RuleFinding | undefined {
   if (claim.parts.length < 2) return undefined;
   const { total } = claim;
-  const values = claim.parts.map((part) => inUnit(part, total.unit));
+  const values = claim.parts.map((part) => valueInUnit(part, total.unit));
   if (values.some((value) => value === undefined)) return undefined;
   const sum = (values as Decimal[]).reduce((acc, value) => acc.plus(value), new Dec(0));
   const decimals = Math.max(total.decimals, ...claim.parts.map((part) => part.decimals));

@@ -30,6 +30,7 @@ import type { Localized, RelatedPlace, Rule, RuleContext, RuleFinding } from '..
 import { formatNatural, plain } from '../services/derive';
 import { looseName, normalizeName } from '../text/normalize';
 import { Dec, formatLike, naturalDecimals, scanNumbers } from '../text/numbers';
+import { halfUnit } from '../engine/rounding';
 
 /** What the report states for one indicator row. */
 interface Stated {
@@ -61,10 +62,6 @@ interface Verdict {
 }
 
 const PRO_RATA: Localized = { zh: '按比例折算', en: 'pro rata' };
-
-function halfUnit(decimals: number): Decimal {
-  return new Dec(5).div(new Dec(10).pow(decimals + 1));
-}
 
 /** The rule's own row: the occurrence whose 评分标准 the rule was read from. */
 function ruleIndicator(context: RuleContext, rule: IndicatorRule): Indicator | undefined {

@@ -21,9 +21,9 @@ import type { Indicator, IndicatorTable, NumberLiteral } from '../model/types';
 import { correctionFixes, FIELD_NAMES, relatedLiteral, shortName } from '../engine/fixes';
 import { isAmbiguous, levelOneOfKey, looseKeyOf, looseKeyOfIndicator, termsBelow, type ModelIndex } from '../engine/modelIndex';
 import { statementsFor, statementsOf, tableLabel } from '../engine/quantities';
-import { judgeRounding, verdictLabel } from '../engine/rounding';
+import { halfUnit, judgeRounding, verdictLabel } from '../engine/rounding';
 import type { Fix, Rule, RuleContext, RuleFinding, TextEdit } from '../engine/types';
-import { Dec, formatLike, roundHalfUp } from '../text/numbers';
+import { formatLike, roundHalfUp } from '../text/numbers';
 import { breaksOwnRule } from './rule-deduction';
 
 const MINUS = new Set(['-', '－', '−', '负']);
@@ -134,12 +134,12 @@ function detailVerdict(context: RuleContext, indicator: Indicator, score: Decima
   if (!levelOne || levelOne.primary === indicator || isAmbiguous(context.index, levelOne.looseKey)) return undefined;
   const terms = termsBelow(context.index, levelOne.primary, 'score');
   if (terms.length === 0 || (terms.length === 1 && terms[0] === levelOne.primary.score)) return undefined;
-  const sum = terms.reduce((acc, term) => acc.plus(term.value), new Dec(0));
+  const total = sum(terms);
   // each written term, and the row itself, may be half a unit off its exact value
-  const slack = new Dec(5).div(new Dec(10).pow(decimals + 1)).times(terms.length + 1);
-  const near = (value: Decimal) => value.minus(sum).abs().lte(slack);
-  if (near(scoreFromDeduction) && !near(score)) return { wrong: 'score', sum };
-  if (near(score) && !near(scoreFromDeduction)) return { wrong: 'deduction', sum };
+  const slack = halfUnit(decimals).times(terms.length + 1);
+  const near = (value: Decimal) => value.minus(total).abs().lte(slack);
+  if (near(scoreFromDeduction) && !near(score)) return { wrong: 'score', sum: total };
+  if (near(score) && !near(scoreFromDeduction)) return { wrong: 'deduction', sum: total };
   return undefined;
 }
 

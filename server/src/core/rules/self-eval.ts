@@ -29,7 +29,7 @@ import { correctLiteral, related } from '../engine/fixes';
 import { judgeRounding } from '../engine/rounding';
 import type { Localized, Rule, RuleContext, RuleFinding } from '../engine/types';
 import { formatAt, plain } from '../services/derive';
-import { Dec, roundHalfUp } from '../text/numbers';
+import { Dec, roundHalfUp, valueInUnit } from '../text/numbers';
 
 type FundsColumn = 'budgetInitial' | 'budgetFull' | 'executed';
 
@@ -218,16 +218,6 @@ function checkFundsScore(context: RuleContext, row: FundsRow): RuleFinding | und
 // ---------------------------------------------------------------------------------------------
 // Indicator rows
 
-const MONEY_SCALE: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
-
-/** `literal` in the unit of `like`; undefined when the units cannot be compared. */
-function comparable(literal: NumberLiteral, like: NumberLiteral): Decimal | undefined {
-  if (literal.unit === like.unit || literal.unit === '' || like.unit === '') return literal.value;
-  const from = MONEY_SCALE[literal.unit];
-  const to = MONEY_SCALE[like.unit];
-  return from && to ? literal.value.times(from).div(to) : undefined;
-}
-
 /** Is the target met? undefined when it cannot be told (no number, a range, units that do not compare). */
 function targetMet(row: SelfEvalIndicatorRow): boolean | undefined {
   const target = row.targetNumber;
@@ -235,7 +225,7 @@ function targetMet(row: SelfEvalIndicatorRow): boolean | undefined {
   if (!target || !actual || !row.target || !row.actual) return undefined;
   // "1-12月", "80%-90%": a range is not a threshold this check can read
   if (/\d\s*[-－—–~～至]\s*\d/u.test(row.target.text)) return undefined;
-  const value = comparable(actual, target);
+  const value = valueInUnit(actual, target.unit);
   if (value === undefined) return undefined;
   switch (target.comparator) {
     case '≤':
@@ -285,7 +275,7 @@ function isFloor(row: SelfEvalIndicatorRow): boolean {
 /** 得分 = 分值 × 实际完成值 / 年度指标值 for a missed floor target, when the report states that rule. */
 function checkProportional(context: RuleContext, row: SelfEvalIndicatorRow, rule: Range): RuleFinding | undefined {
   const target = row.targetNumber!;
-  const actual = comparable(row.actualNumber!, target);
+  const actual = valueInUnit(row.actualNumber!, target.unit);
   if (actual === undefined || target.value.lte(0) || !row.weight || !row.score) return undefined;
   const exact = row.weight.value.times(actual).div(target.value);
   const decimals = Math.max(row.score.decimals, 2);

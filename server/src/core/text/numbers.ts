@@ -209,6 +209,16 @@ export function formatLike(value: Decimal, like: Pick<NumberLiteral, 'decimals' 
   return text;
 }
 
+const MONEY_SCALE: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
+
+/** `literal`'s value in `unit` (元/万元/亿元 converted; no unit on either side reads as the same), or undefined when the units cannot be converted. */
+export function valueInUnit(literal: Pick<NumberLiteral, 'value' | 'unit'>, unit: string): Decimal | undefined {
+  if (literal.unit === unit || literal.unit === '' || unit === '') return literal.value;
+  const from = MONEY_SCALE[literal.unit];
+  const to = MONEY_SCALE[unit];
+  return from && to ? literal.value.times(from).div(to) : undefined;
+}
+
 /** The fewest decimals that write `value` exactly (trailing zeros dropped), at most `max`. */
 export function naturalDecimals(value: Decimal, max = 4): number {
   return Math.min(value.decimalPlaces(), max);
